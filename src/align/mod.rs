@@ -1,0 +1,3 @@
+//! Alignment of the units of two editions.
+
+

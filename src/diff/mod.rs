@@ -1,0 +1,3 @@
+//! Word-level edit scripts for aligned units.
+
+

@@ -1,0 +1,15 @@
+//! `resdiff`: clause-by-clause comparison of recurring UN resolutions.
+//!
+//! The library is a pure pipeline — [`model`] ← [`ingest`] → [`align`] →
+//! [`diff`] → [`render`] — with the version store beside it. It does no
+//! terminal I/O and reads no environment variables: the binary (`src/main.rs`
+//! and [`cli`]) does that. See `docs/ARCHITECTURE.md`.
+
+pub mod align;
+pub mod diff;
+pub mod ingest;
+pub mod model;
+pub mod normalize;
+pub mod render;
+
+pub use model::{Edition, Facts, Footnote, Language, Organ, Part, SourceFormat, Unit, UnitId};
