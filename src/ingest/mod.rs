@@ -15,6 +15,7 @@ pub mod docx;
 pub mod html;
 pub mod lang;
 pub mod pdf;
+pub mod rtl;
 pub mod structure;
 pub mod text;
 
