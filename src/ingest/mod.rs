@@ -13,6 +13,7 @@ pub mod akn;
 pub mod decode;
 pub mod docx;
 pub mod html;
+pub mod labels;
 pub mod lang;
 pub mod pdf;
 pub mod rtl;
