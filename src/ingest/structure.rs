@@ -60,6 +60,8 @@ pub struct RawDoc {
 const HEADING_MAX_WORDS: usize = 10;
 /// Longest heading, in characters.
 const HEADING_MAX_CHARS: usize = 90;
+/// Longest heading in Chinese, in characters.
+const HEADING_MAX_CHARS_HAN: usize = 24;
 /// Longest line read as a lone date under the closing line.
 const DATE_LINE_MAX_CHARS: usize = 40;
 
@@ -77,9 +79,15 @@ pub fn ends_clause(s: &str) -> bool {
 /// Is this paragraph a section heading rather than a clause?
 pub fn is_heading(s: &str) -> bool {
     let t = s.trim();
+    // Chinese has no spaces to count words by: a heading is a few characters.
+    let max_chars = if t.chars().any(|c| ('\u{4E00}'..='\u{9FFF}').contains(&c)) {
+        HEADING_MAX_CHARS_HAN
+    } else {
+        HEADING_MAX_CHARS
+    };
     !t.is_empty()
         && !ends_clause(t)
-        && t.chars().count() <= HEADING_MAX_CHARS
+        && t.chars().count() <= max_chars
         && t.split_whitespace().count() <= HEADING_MAX_WORDS
         && split_label(t).is_none()
 }
@@ -100,6 +108,8 @@ static SUB_LABEL: Lazy<Regex> = Lazy::new(|| {
     Regex::new(r"^\s*([(（]?)\s*([a-zA-Zа-яА-ЯёЁａ-ｚ]{1,5}|[\u0621-\u064Aـ]{1,3}|[0-9٠-٩]{1,2})\s*[)）](?:\s+|$|[^\s,.;:)\-0-9])")
         .expect("static regex")
 });
+
+static BARE_NUMBER: Lazy<Regex> = Lazy::new(|| Regex::new(r"^([0-9]{1,3})\s+\p{Lu}").expect("static regex"));
 
 /// The numbering label at the start of `text` and the text after it.
 pub fn split_label(text: &str) -> Option<(Label, &str)> {
@@ -357,7 +367,18 @@ pub fn build(doc: RawDoc, source: &str, format: SourceFormat, opts: &ReadOptions
             header_notes.extend(&p.footnotes);
             continue;
         }
-        let unit = match split_label(&text) {
+        let mut label = split_label(&text);
+        if label.is_none() && in_operative {
+            // "28 Engage …": the next number without its full stop.
+            if let Some(c) = BARE_NUMBER.captures(&text) {
+                let n = parse_number(&c[1]).unwrap_or(0);
+                if Some(n) == last_op.map(|p| p + 1) {
+                    warnings.push(format!("operative paragraph {n} has no full stop after its number"));
+                    label = Some((Label::Number(n), text[c.get(1).map_or(0, |m| m.end())..].trim_start()));
+                }
+            }
+        }
+        let unit = match label {
             Some((Label::Number(n), rest)) => {
                 in_operative = true;
                 if let Some(prev) = last_op {

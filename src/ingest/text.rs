@@ -97,6 +97,8 @@ impl Line {
 }
 
 static FOOTNOTE_MARKER: Lazy<Regex> = Lazy::new(|| Regex::new(r"\[\^(\d{1,4})\]").expect("static regex"));
+static MARKER_GROUP: Lazy<Regex> =
+    Lazy::new(|| Regex::new(r"\[\^\d{1,4}\](?:\s*[、,，]\s*\[\^\d{1,4}\])*").expect("static regex"));
 static FOOTNOTE_DEF: Lazy<Regex> = Lazy::new(|| Regex::new(r"^\[\^(\d{1,4})\]:\s*(.*)$").expect("static regex"));
 static JOB_NUMBER: Lazy<Regex> =
     Lazy::new(|| Regex::new(r"^\d{2}-\d{5}(?:\s*\([A-Z]\))?(?:\s+\d{6}){0,2}$").expect("static regex"));
@@ -274,7 +276,8 @@ fn para(text: &str) -> RawPara {
         .captures_iter(text)
         .filter_map(|c| c[1].parse().ok())
         .collect();
-    let clean = FOOTNOTE_MARKER.replace_all(text, "");
+    // "[^26]、 [^27]" cites two notes: the separator goes with the markers.
+    let clean = MARKER_GROUP.replace_all(text, "");
     RawPara {
         text: structure::fold_ws(&clean),
         footnotes,
