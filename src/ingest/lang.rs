@@ -434,6 +434,33 @@ fn chinese_number(s: &str) -> Option<u32> {
     (n > 0).then_some(n)
 }
 
+/// Does this line open a preambular paragraph in English, French or
+/// Spanish? Those open with a capitalised participle or adjective
+/// ("Recalling", "Deeply concerned", "Rappelant", "Recordando"); a wrapped
+/// line inside a paragraph almost never does.
+pub fn opens_preambular_paragraph(line: &str) -> bool {
+    const ADJECTIVES: &[&str] = &[
+        "Deeply", "Gravely", "Strongly", "Mindful", "Aware", "Conscious", "Convinced", "Determined", "Alarmed",
+        "Concerned", "Encouraged", "Seized", "Guided", "Desirous", "Cognizant", "Appreciative", "Fully",
+        "Profondément", "Gravement", "Consciente", "Convaincu", "Résolu", "Préoccupé", "Alarmé",
+        "Profundamente", "Gravemente", "Consciente", "Convencido", "Decidido", "Preocupado", "Alarmado",
+    ];
+    let Some(first) = line.split_whitespace().next() else { return false };
+    let word = first.trim_end_matches([',', ';', ':']);
+    if !word.starts_with(|c: char| c.is_uppercase()) || word.chars().count() < 5 {
+        return false;
+    }
+    if !word.chars().all(char::is_alphabetic) {
+        return false;
+    }
+    let lower = word.to_lowercase();
+    ADJECTIVES.contains(&word)
+        || lower.ends_with("ing")
+        || lower.ends_with("ant")
+        || lower.ends_with("ando")
+        || lower.ends_with("iendo")
+}
+
 /// Frequent function words of the Latin-script languages, for [`detect`].
 const LATIN_WORDS: &[(Language, &[&str])] = &[
     (Language::En, &["the", "of", "and", "to", "in", "its", "that", "with", "for", "on"]),

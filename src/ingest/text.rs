@@ -35,7 +35,7 @@ use regex::Regex;
 
 use super::structure::{self, ends_clause, is_heading, split_label, Label, RawDoc, RawPara};
 use super::{lang, rtl, ErrorKind, ReadOptions};
-use crate::model::{Edition, SourceFormat};
+use crate::model::{Edition, Language, SourceFormat};
 
 /// Share of body lines closing a clause above which the text is read as one
 /// paragraph per line. Fulltext renderings are at 1.0; wrapped PDF text is
@@ -74,7 +74,11 @@ pub fn parse(text: &str, source: &str, format: SourceFormat, opts: &ReadOptions)
         text = &repaired;
         warnings.extend(w);
     }
-    let mut doc = raw_doc(text);
+    let language = opts.lang.or_else(|| lang::detect(text));
+    // In these languages every paragraph starts with a capital or a label,
+    // so a line starting in lower case continues the paragraph above.
+    let capitals = matches!(language, Some(Language::En | Language::Fr | Language::Es));
+    let mut doc = raw_doc(text, capitals);
     warnings.append(&mut doc.warnings);
     doc.warnings = warnings;
     structure::build(doc, source, format, opts)
@@ -102,6 +106,7 @@ static MARKER_GROUP: Lazy<Regex> =
 static FOOTNOTE_DEF: Lazy<Regex> = Lazy::new(|| Regex::new(r"^\[\^(\d{1,4})\]:\s*(.*)$").expect("static regex"));
 static JOB_NUMBER: Lazy<Regex> =
     Lazy::new(|| Regex::new(r"^\d{2}-\d{5}(?:\s*\([A-Z]\))?(?:\s+\d{6}){0,2}$").expect("static regex"));
+static DATE_STAMP: Lazy<Regex> = Lazy::new(|| Regex::new(r"^\d{6}$").expect("static regex"));
 static BARCODE: Lazy<Regex> = Lazy::new(|| Regex::new(r"^\*\d{6,}\*$").expect("static regex"));
 static PAGE_MARK: Lazy<Regex> = Lazy::new(|| Regex::new(r"^\d{1,3}\s*/\s*\d{1,3}$").expect("static regex"));
 static SYMBOL_LINE: Lazy<Regex> =
@@ -110,12 +115,16 @@ static URL_LINE: Lazy<Regex> = Lazy::new(|| Regex::new(r"^(?:https?://)?(?:www\.
 static SEPARATOR: Lazy<Regex> = Lazy::new(|| Regex::new(r"^_{5,}$").expect("static regex"));
 static FOOTNOTE_START: Lazy<Regex> = Lazy::new(|| Regex::new(r"^(\d{1,3})(?:\s+(.*))?$").expect("static regex"));
 static CELL_GAP: Lazy<Regex> = Lazy::new(|| Regex::new(r"\s{3,}").expect("static regex"));
-static RUN_TOGETHER: Lazy<Regex> =
-    Lazy::new(|| Regex::new(r"[;:.]\s+(\d{1,3})\.\s+\p{Lu}").expect("static regex"));
+/// "…; 13. Welcomes", possibly with a heading in between ("…; Reporting
+/// and review 36. Calls upon").
+static RUN_TOGETHER: Lazy<Regex> = Lazy::new(|| {
+    Regex::new(r"[;:.]\s+(\p{Lu}[\p{L}’' ,-]{0,60}?\s+)?(\d{1,3})\.\s+\p{Lu}").expect("static regex")
+});
 
 /// Is this (trimmed) line page furniture?
 fn is_furniture(t: &str) -> bool {
     JOB_NUMBER.is_match(t)
+        || DATE_STAMP.is_match(t)
         || BARCODE.is_match(t)
         || PAGE_MARK.is_match(t)
         || URL_LINE.is_match(t)
@@ -132,6 +141,9 @@ fn normalise(line: &str) -> String {
         match c {
             '\u{00A0}' | '\u{2007}' | '\u{202F}' | '\u{2009}' | '\u{2002}' | '\u{2003}' => s.push(' '),
             '\u{00AD}' | '\u{200B}' | '\u{FEFF}' => {}
+            // Non-breaking hyphen: the same hyphen to a reader; PDFs and
+            // their clean texts disagree on which one they use.
+            '\u{2011}' => s.push('-'),
             '\t' => s.push_str("    "),
             _ => s.push(c),
         }
@@ -140,7 +152,7 @@ fn normalise(line: &str) -> String {
 }
 
 /// Split text into paragraphs and footnotes.
-fn raw_doc(text: &str) -> RawDoc {
+fn raw_doc(text: &str, capitals: bool) -> RawDoc {
     let mut doc = RawDoc::default();
     let text = text.replace("\r\n", "\n").replace('\r', "\n");
     // Physical lines with their page, leading comments dropped.
@@ -248,14 +260,20 @@ fn raw_doc(text: &str) -> RawDoc {
     let content: Vec<&Line> = body.iter().filter(|l| !l.blank()).collect();
     let closing = content.iter().filter(|l| ends_clause(&l.text)).count();
     let one_per_line = !content.is_empty() && closing as f64 / content.len() as f64 >= ONE_PER_LINE_SHARE;
-    let paras: Vec<String> = if one_per_line {
-        content.iter().map(|l| l.text.clone()).collect()
-    } else {
-        let vocab = vocabulary(&body);
-        let mut p = rebuild(&body, &vocab);
-        split_run_together(&mut p);
+    let vocab = vocabulary(&body);
+    let mut paras: Vec<String> = if one_per_line {
+        let mut p: Vec<String> = Vec::new();
+        for l in &content {
+            match p.last_mut() {
+                Some(last) if capitals && continues(&l.text) => join_into(last, &l.text, &vocab),
+                _ => p.push(l.text.clone()),
+            }
+        }
         p
+    } else {
+        rebuild(&body, &vocab, capitals)
     };
+    split_run_together(&mut paras);
     doc.paras.extend(paras.iter().map(|t| para(t)));
     doc
 }
@@ -334,15 +352,28 @@ fn join_into(p: &mut String, next: &str, vocab: &HashSet<String>) {
     p.push_str(next);
 }
 
+/// Does a line starting this way continue the paragraph above (in a
+/// language whose paragraphs start with a capital)?
+fn continues(line: &str) -> bool {
+    line.starts_with(|c: char| c.is_lowercase()) && split_label(line).is_none()
+}
+
 /// Rebuild paragraphs from wrapped lines.
-fn rebuild(lines: &[Line], vocab: &HashSet<String>) -> Vec<String> {
-    // Left margin of each page: the smallest indentation of its text lines.
-    let pages = lines.iter().map(|l| l.page).max().map_or(0, |p| p + 1);
-    let mut margin = vec![usize::MAX; pages];
-    for l in lines.iter().filter(|l| !l.blank()) {
-        margin[l.page] = margin[l.page].min(l.indent);
-    }
+fn rebuild(lines: &[Line], vocab: &HashSet<String>, capitals: bool) -> Vec<String> {
     let content: Vec<&Line> = lines.iter().filter(|l| !l.blank()).collect();
+    // Left margin at a line: the smallest indentation of the lines around it
+    // on its page (a paragraph's first line is followed by continuation
+    // lines at the margin; text copied out of PDFs mixes margins).
+    let margin = |k: usize| -> usize {
+        let lo = k.saturating_sub(WIDTH_WINDOW);
+        let hi = (k + WIDTH_WINDOW + 1).min(content.len());
+        content[lo..hi]
+            .iter()
+            .filter(|l| l.page == content[k].page)
+            .map(|l| l.indent)
+            .min()
+            .unwrap_or(0)
+    };
     let width = |k: usize| -> usize {
         let lo = k.saturating_sub(WIDTH_WINDOW);
         let hi = (k + WIDTH_WINDOW + 1).min(content.len());
@@ -356,11 +387,15 @@ fn rebuild(lines: &[Line], vocab: &HashSet<String>) -> Vec<String> {
     // A heading ("UNSOM", "Sanctions measures") is a short line without
     // closing punctuation after a closed clause, unlike the first line of a
     // paragraph, which fills the width.
+    let indented = |k: usize| content[k].indent >= margin(k).saturating_add(INDENT_MIN);
     let heading = |k: usize| -> bool {
         let t = &content[k].text;
+        let next_starts = content
+            .get(k + 1)
+            .is_some_and(|n| split_label(&n.text).is_some() || indented(k + 1));
         is_heading(t)
-            && (t.chars().count() as f64) < HEADING_WIDTH_RATIO * width(k) as f64
             && (k == 0 || ends_clause(&content[k - 1].text))
+            && ((t.chars().count() as f64) < HEADING_WIDTH_RATIO * width(k) as f64 || next_starts)
     };
     let mut paras: Vec<String> = Vec::new();
     let mut current = String::new();
@@ -382,20 +417,24 @@ fn rebuild(lines: &[Line], vocab: &HashSet<String>) -> Vec<String> {
                 let closed = ends_clause(&prev.text);
                 let prev_heading = current_lines == 1 && heading(k - 1);
                 let label = split_label(&l.text).map(|(lab, _)| lab);
-                let indented = l.indent >= margin[l.page].saturating_add(INDENT_MIN);
+                let indented = indented(k);
+                let preamble_word = capitals && lang::opens_preambular_paragraph(&l.text);
                 let capital = l.text.starts_with(|c: char| c.is_uppercase());
                 let prev_len = prev.text.chars().count();
                 let short = (prev_len as f64) < SHORT_LINE_RATIO * width(k) as f64;
                 match label {
                     Some(Label::Number(n)) if n == next_op && (closed || prev_heading) => true,
                     Some(Label::Sub(_)) if closed || prev_heading => true,
+                    _ if capitals && continues(&l.text) => false,
                     _ => {
                         prev_heading
                             || heading(k)
                             || (closed
                                 && (indented
                                     || blank_before
+                                    || preamble_word
                                     || prev_len > WHOLE_PARAGRAPH_CHARS
+                                    || l.text.chars().count() > WHOLE_PARAGRAPH_CHARS
                                     || (capital && short)))
                     }
                 }
@@ -432,12 +471,18 @@ fn split_run_together(paras: &mut Vec<String>) {
         let mut rest = p.as_str();
         loop {
             let found = RUN_TOGETHER.captures_iter(rest).find_map(|c| {
-                let n: u32 = c[1].parse().ok()?;
-                (n == next_op).then(|| c.get(1).map(|m| m.start()))?
+                let n: u32 = c[2].parse().ok()?;
+                let number = c.get(2)?.start();
+                let heading = c.get(1).map(|h| (h.start(), h.end()));
+                (n == next_op).then_some((heading, number))
             });
             match found {
-                Some(at) => {
-                    out.push(rest[..at].trim_end().to_string());
+                Some((heading, at)) => {
+                    let cut = heading.map_or(at, |h| h.0);
+                    out.push(rest[..cut].trim_end().to_string());
+                    if let Some((h0, h1)) = heading {
+                        out.push(rest[h0..h1].trim().to_string());
+                    }
                     rest = &rest[at..];
                     next_op += 1;
                 }
@@ -554,5 +599,14 @@ mod tests {
     fn missing_organ_line_is_refused() {
         let err = parse("Just a letter (synthetic).\nNothing else.", "t", SourceFormat::Text, &ReadOptions::default());
         assert!(matches!(err, Err(ErrorKind::NotAResolution(m)) if m.contains("The General Assembly,")));
+    }
+}
+#[cfg(test)]
+mod debug_tmp {
+    #[test]
+    fn dbg_file() {
+        let t = std::fs::read_to_string("/tmp/cmp/S-2018-257.txt").unwrap();
+        let d = super::raw_doc(&t, true);
+        for p in &d.paras { eprintln!("PARA: {}", &p.text.chars().take(90).collect::<String>()); }
     }
 }
