@@ -30,11 +30,19 @@ const MIN_LETTERS: usize = 20;
 const ORGAN_LINES: &[(Language, &str, Organ)] = &[
     (Language::En, "the general assembly", Organ::Ga),
     (Language::En, "the security council", Organ::Sc),
-    (Language::En, "the economic and social council", Organ::Ecosoc),
+    (
+        Language::En,
+        "the economic and social council",
+        Organ::Ecosoc,
+    ),
     (Language::En, "the human rights council", Organ::Hrc),
     (Language::Fr, "l'assemblée générale", Organ::Ga),
     (Language::Fr, "le conseil de sécurité", Organ::Sc),
-    (Language::Fr, "le conseil économique et social", Organ::Ecosoc),
+    (
+        Language::Fr,
+        "le conseil économique et social",
+        Organ::Ecosoc,
+    ),
     (Language::Fr, "le conseil des droits de l'homme", Organ::Hrc),
     (Language::Es, "la asamblea general", Organ::Ga),
     (Language::Es, "el consejo de seguridad", Organ::Sc),
@@ -42,7 +50,11 @@ const ORGAN_LINES: &[(Language, &str, Organ)] = &[
     (Language::Es, "el consejo de derechos humanos", Organ::Hrc),
     (Language::Ru, "генеральная ассамблея", Organ::Ga),
     (Language::Ru, "совет безопасности", Organ::Sc),
-    (Language::Ru, "экономический и социальный совет", Organ::Ecosoc),
+    (
+        Language::Ru,
+        "экономический и социальный совет",
+        Organ::Ecosoc,
+    ),
     (Language::Ru, "совет по правам человека", Organ::Hrc),
     (Language::Zh, "大会", Organ::Ga),
     (Language::Zh, "安全理事会", Organ::Sc),
@@ -193,8 +205,9 @@ static DAY_MONTH_YEAR: Lazy<Regex> = Lazy::new(|| {
     Regex::new(r"(\d{1,2})(?:er)?\s+(?:de\s+)?(?:[^\s\d/]+(?:\s+[^\s\d/]+)?/)?(\p{L}+)\s+(?:de\s+)?(\d{4})")
         .expect("static regex")
 });
-static ZH_DATE: Lazy<Regex> =
-    Lazy::new(|| Regex::new(r"(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日").expect("static regex"));
+static ZH_DATE: Lazy<Regex> = Lazy::new(|| {
+    Regex::new(r"(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日").expect("static regex")
+});
 
 /// The first date in `text` written the way `lang` writes dates, as ISO
 /// `YYYY-MM-DD`.
@@ -328,7 +341,11 @@ pub fn session_number(line: &str) -> Option<u32> {
     } else {
         return None;
     };
-    if let Some(n) = words.trim_end_matches(|c: char| !c.is_ascii_digit()).parse::<u32>().ok() {
+    if let Some(n) = words
+        .trim_end_matches(|c: char| !c.is_ascii_digit())
+        .parse::<u32>()
+        .ok()
+    {
         return Some(n);
     }
     let mut total = 0;
@@ -340,7 +357,10 @@ pub fn session_number(line: &str) -> Option<u32> {
     while k < tokens.len() {
         let t = tokens[k];
         // French "quatre-vingt(s)/quatre-vingtième": four times twenty.
-        if lang == Language::Fr && t == "quatre" && tokens.get(k + 1).is_some_and(|n| n.starts_with("vingt")) {
+        if lang == Language::Fr
+            && t == "quatre"
+            && tokens.get(k + 1).is_some_and(|n| n.starts_with("vingt"))
+        {
             total += 80;
             k += 2;
             continue;
@@ -355,49 +375,172 @@ pub fn session_number(line: &str) -> Option<u32> {
 fn number_word(t: &str, lang: Language) -> Option<u32> {
     let table: &[(&str, u32)] = match lang {
         Language::En => &[
-            ("first", 1), ("second", 2), ("third", 3), ("fourth", 4), ("fifth", 5), ("sixth", 6),
-            ("seventh", 7), ("eighth", 8), ("ninth", 9), ("tenth", 10), ("eleventh", 11),
-            ("twelfth", 12), ("thirteenth", 13), ("fourteenth", 14), ("fifteenth", 15),
-            ("sixteenth", 16), ("seventeenth", 17), ("eighteenth", 18), ("nineteenth", 19),
-            ("twenty", 20), ("thirty", 30), ("forty", 40), ("fifty", 50), ("sixty", 60),
-            ("seventy", 70), ("eighty", 80), ("ninety", 90), ("twentieth", 20), ("thirtieth", 30),
-            ("fortieth", 40), ("fiftieth", 50), ("sixtieth", 60), ("seventieth", 70),
-            ("eightieth", 80), ("ninetieth", 90),
+            ("first", 1),
+            ("second", 2),
+            ("third", 3),
+            ("fourth", 4),
+            ("fifth", 5),
+            ("sixth", 6),
+            ("seventh", 7),
+            ("eighth", 8),
+            ("ninth", 9),
+            ("tenth", 10),
+            ("eleventh", 11),
+            ("twelfth", 12),
+            ("thirteenth", 13),
+            ("fourteenth", 14),
+            ("fifteenth", 15),
+            ("sixteenth", 16),
+            ("seventeenth", 17),
+            ("eighteenth", 18),
+            ("nineteenth", 19),
+            ("twenty", 20),
+            ("thirty", 30),
+            ("forty", 40),
+            ("fifty", 50),
+            ("sixty", 60),
+            ("seventy", 70),
+            ("eighty", 80),
+            ("ninety", 90),
+            ("twentieth", 20),
+            ("thirtieth", 30),
+            ("fortieth", 40),
+            ("fiftieth", 50),
+            ("sixtieth", 60),
+            ("seventieth", 70),
+            ("eightieth", 80),
+            ("ninetieth", 90),
         ],
         Language::Fr => &[
-            ("et", 0), ("premier", 1), ("première", 1), ("unième", 1), ("un", 1), ("deuxième", 2),
-            ("deux", 2), ("troisième", 3), ("trois", 3), ("quatrième", 4), ("quatre", 4),
-            ("cinquième", 5), ("cinq", 5), ("sixième", 6), ("six", 6), ("septième", 7), ("sept", 7),
-            ("huitième", 8), ("huit", 8), ("neuvième", 9), ("neuf", 9), ("dixième", 10), ("dix", 10),
-            ("onzième", 11), ("onze", 11), ("douzième", 12), ("douze", 12), ("treizième", 13),
-            ("treize", 13), ("quatorzième", 14), ("quatorze", 14), ("quinzième", 15), ("quinze", 15),
-            ("seizième", 16), ("seize", 16), ("vingtième", 20), ("vingt", 20), ("trentième", 30),
-            ("trente", 30), ("quarantième", 40), ("quarante", 40), ("cinquantième", 50),
-            ("cinquante", 50), ("soixantième", 60), ("soixante", 60),
+            ("et", 0),
+            ("premier", 1),
+            ("première", 1),
+            ("unième", 1),
+            ("un", 1),
+            ("deuxième", 2),
+            ("deux", 2),
+            ("troisième", 3),
+            ("trois", 3),
+            ("quatrième", 4),
+            ("quatre", 4),
+            ("cinquième", 5),
+            ("cinq", 5),
+            ("sixième", 6),
+            ("six", 6),
+            ("septième", 7),
+            ("sept", 7),
+            ("huitième", 8),
+            ("huit", 8),
+            ("neuvième", 9),
+            ("neuf", 9),
+            ("dixième", 10),
+            ("dix", 10),
+            ("onzième", 11),
+            ("onze", 11),
+            ("douzième", 12),
+            ("douze", 12),
+            ("treizième", 13),
+            ("treize", 13),
+            ("quatorzième", 14),
+            ("quatorze", 14),
+            ("quinzième", 15),
+            ("quinze", 15),
+            ("seizième", 16),
+            ("seize", 16),
+            ("vingtième", 20),
+            ("vingt", 20),
+            ("trentième", 30),
+            ("trente", 30),
+            ("quarantième", 40),
+            ("quarante", 40),
+            ("cinquantième", 50),
+            ("cinquante", 50),
+            ("soixantième", 60),
+            ("soixante", 60),
         ],
         Language::Es => &[
-            ("primer", 1), ("primero", 1), ("segundo", 2), ("tercer", 3), ("tercero", 3),
-            ("cuarto", 4), ("quinto", 5), ("sexto", 6), ("séptimo", 7), ("octavo", 8),
-            ("noveno", 9), ("décimo", 10), ("undécimo", 11), ("duodécimo", 12), ("vigésimo", 20),
-            ("trigésimo", 30), ("cuadragésimo", 40), ("quincuagésimo", 50), ("sexagésimo", 60),
-            ("septuagésimo", 70), ("octogésimo", 80), ("nonagésimo", 90),
+            ("primer", 1),
+            ("primero", 1),
+            ("segundo", 2),
+            ("tercer", 3),
+            ("tercero", 3),
+            ("cuarto", 4),
+            ("quinto", 5),
+            ("sexto", 6),
+            ("séptimo", 7),
+            ("octavo", 8),
+            ("noveno", 9),
+            ("décimo", 10),
+            ("undécimo", 11),
+            ("duodécimo", 12),
+            ("vigésimo", 20),
+            ("trigésimo", 30),
+            ("cuadragésimo", 40),
+            ("quincuagésimo", 50),
+            ("sexagésimo", 60),
+            ("septuagésimo", 70),
+            ("octogésimo", 80),
+            ("nonagésimo", 90),
         ],
         Language::Ru => &[
-            ("первая", 1), ("вторая", 2), ("третья", 3), ("четвертая", 4), ("четвёртая", 4),
-            ("пятая", 5), ("шестая", 6), ("седьмая", 7), ("восьмая", 8), ("девятая", 9),
-            ("десятая", 10), ("одиннадцатая", 11), ("двенадцатая", 12), ("тринадцатая", 13),
-            ("четырнадцатая", 14), ("пятнадцатая", 15), ("шестнадцатая", 16),
-            ("семнадцатая", 17), ("восемнадцатая", 18), ("девятнадцатая", 19), ("двадцать", 20),
-            ("тридцать", 30), ("сорок", 40), ("пятьдесят", 50), ("шестьдесят", 60),
-            ("семьдесят", 70), ("восемьдесят", 80), ("девяносто", 90), ("двадцатая", 20),
-            ("тридцатая", 30), ("сороковая", 40), ("пятидесятая", 50), ("шестидесятая", 60),
-            ("семидесятая", 70), ("восьмидесятая", 80), ("девяностая", 90),
+            ("первая", 1),
+            ("вторая", 2),
+            ("третья", 3),
+            ("четвертая", 4),
+            ("четвёртая", 4),
+            ("пятая", 5),
+            ("шестая", 6),
+            ("седьмая", 7),
+            ("восьмая", 8),
+            ("девятая", 9),
+            ("десятая", 10),
+            ("одиннадцатая", 11),
+            ("двенадцатая", 12),
+            ("тринадцатая", 13),
+            ("четырнадцатая", 14),
+            ("пятнадцатая", 15),
+            ("шестнадцатая", 16),
+            ("семнадцатая", 17),
+            ("восемнадцатая", 18),
+            ("девятнадцатая", 19),
+            ("двадцать", 20),
+            ("тридцать", 30),
+            ("сорок", 40),
+            ("пятьдесят", 50),
+            ("шестьдесят", 60),
+            ("семьдесят", 70),
+            ("восемьдесят", 80),
+            ("девяносто", 90),
+            ("двадцатая", 20),
+            ("тридцатая", 30),
+            ("сороковая", 40),
+            ("пятидесятая", 50),
+            ("шестидесятая", 60),
+            ("семидесятая", 70),
+            ("восьмидесятая", 80),
+            ("девяностая", 90),
         ],
         Language::Ar => &[
-            ("الأولى", 1), ("الحادية", 1), ("الثانية", 2), ("الثالثة", 3), ("الرابعة", 4),
-            ("الخامسة", 5), ("السادسة", 6), ("السابعة", 7), ("الثامنة", 8), ("التاسعة", 9),
-            ("العاشرة", 10), ("عشرة", 10), ("العشرون", 20), ("الثلاثون", 30), ("الأربعون", 40),
-            ("الخمسون", 50), ("الستون", 60), ("السبعون", 70), ("الثمانون", 80), ("التسعون", 90),
+            ("الأولى", 1),
+            ("الحادية", 1),
+            ("الثانية", 2),
+            ("الثالثة", 3),
+            ("الرابعة", 4),
+            ("الخامسة", 5),
+            ("السادسة", 6),
+            ("السابعة", 7),
+            ("الثامنة", 8),
+            ("التاسعة", 9),
+            ("العاشرة", 10),
+            ("عشرة", 10),
+            ("العشرون", 20),
+            ("الثلاثون", 30),
+            ("الأربعون", 40),
+            ("الخمسون", 50),
+            ("الستون", 60),
+            ("السبعون", 70),
+            ("الثمانون", 80),
+            ("التسعون", 90),
         ],
         Language::Zh => &[],
     };
@@ -415,7 +558,12 @@ fn chinese_number(s: &str) -> Option<u32> {
     if let Ok(n) = s.parse() {
         return Some(n);
     }
-    let digit = |c: char| "零一二三四五六七八九".chars().position(|d| d == c).map(|k| k as u32);
+    let digit = |c: char| {
+        "零一二三四五六七八九"
+            .chars()
+            .position(|d| d == c)
+            .map(|k| k as u32)
+    };
     let (mut total, mut current) = (0u32, 0u32);
     for c in s.chars() {
         match c {
@@ -440,12 +588,41 @@ fn chinese_number(s: &str) -> Option<u32> {
 /// line inside a paragraph almost never does.
 pub fn opens_preambular_paragraph(line: &str) -> bool {
     const ADJECTIVES: &[&str] = &[
-        "Deeply", "Gravely", "Strongly", "Mindful", "Aware", "Conscious", "Convinced", "Determined", "Alarmed",
-        "Concerned", "Encouraged", "Seized", "Guided", "Desirous", "Cognizant", "Appreciative", "Fully",
-        "Profondément", "Gravement", "Consciente", "Convaincu", "Résolu", "Préoccupé", "Alarmé",
-        "Profundamente", "Gravemente", "Consciente", "Convencido", "Decidido", "Preocupado", "Alarmado",
+        "Deeply",
+        "Gravely",
+        "Strongly",
+        "Mindful",
+        "Aware",
+        "Conscious",
+        "Convinced",
+        "Determined",
+        "Alarmed",
+        "Concerned",
+        "Encouraged",
+        "Seized",
+        "Guided",
+        "Desirous",
+        "Cognizant",
+        "Appreciative",
+        "Fully",
+        "Profondément",
+        "Gravement",
+        "Consciente",
+        "Convaincu",
+        "Résolu",
+        "Préoccupé",
+        "Alarmé",
+        "Profundamente",
+        "Gravemente",
+        "Consciente",
+        "Convencido",
+        "Decidido",
+        "Preocupado",
+        "Alarmado",
     ];
-    let Some(first) = line.split_whitespace().next() else { return false };
+    let Some(first) = line.split_whitespace().next() else {
+        return false;
+    };
     let word = first.trim_end_matches([',', ';', ':']);
     if !word.starts_with(|c: char| c.is_uppercase()) || word.chars().count() < 5 {
         return false;
@@ -463,9 +640,24 @@ pub fn opens_preambular_paragraph(line: &str) -> bool {
 
 /// Frequent function words of the Latin-script languages, for [`detect`].
 const LATIN_WORDS: &[(Language, &[&str])] = &[
-    (Language::En, &["the", "of", "and", "to", "in", "its", "that", "with", "for", "on"]),
-    (Language::Fr, &["le", "la", "les", "des", "de", "et", "du", "en", "à", "qui", "aux"]),
-    (Language::Es, &["el", "la", "los", "las", "de", "y", "del", "en", "que", "a", "por"]),
+    (
+        Language::En,
+        &[
+            "the", "of", "and", "to", "in", "its", "that", "with", "for", "on",
+        ],
+    ),
+    (
+        Language::Fr,
+        &[
+            "le", "la", "les", "des", "de", "et", "du", "en", "à", "qui", "aux",
+        ],
+    ),
+    (
+        Language::Es,
+        &[
+            "el", "la", "los", "las", "de", "y", "del", "en", "que", "a", "por",
+        ],
+    ),
 ];
 
 /// Guess the language of a text from its script and common words; `None`
@@ -474,7 +666,10 @@ pub fn detect(text: &str) -> Option<Language> {
     let (mut arabic, mut cyrillic, mut han, mut latin) = (0usize, 0usize, 0usize, 0usize);
     for c in text.chars().filter(|c| c.is_alphabetic()) {
         match c {
-            '\u{0600}'..='\u{06FF}' | '\u{0750}'..='\u{077F}' | '\u{FB50}'..='\u{FDFF}' | '\u{FE70}'..='\u{FEFF}' => arabic += 1,
+            '\u{0600}'..='\u{06FF}'
+            | '\u{0750}'..='\u{077F}'
+            | '\u{FB50}'..='\u{FDFF}'
+            | '\u{FE70}'..='\u{FEFF}' => arabic += 1,
             '\u{0400}'..='\u{04FF}' => cyrillic += 1,
             '\u{4E00}'..='\u{9FFF}' | '\u{3400}'..='\u{4DBF}' => han += 1,
             c if c.is_ascii_alphabetic() || ('\u{00C0}'..='\u{024F}').contains(&c) => latin += 1,
@@ -546,12 +741,42 @@ mod tests {
     #[test]
     fn dates_in_six_languages() {
         let d = Some("2021-12-16".to_string());
-        assert_eq!(find_date("Resolution adopted by the General Assembly on 16 December 2021", Language::En), d);
-        assert_eq!(find_date("Résolution adoptée par l’Assemblée générale le 16 décembre 2021", Language::Fr), d);
-        assert_eq!(find_date("Resolución aprobada por la Asamblea General el 16 de diciembre de 2021", Language::Es), d);
-        assert_eq!(find_date("Резолюция, принятая Генеральной Ассамблеей 16 декабря 2021 года", Language::Ru), d);
+        assert_eq!(
+            find_date(
+                "Resolution adopted by the General Assembly on 16 December 2021",
+                Language::En
+            ),
+            d
+        );
+        assert_eq!(
+            find_date(
+                "Résolution adoptée par l’Assemblée générale le 16 décembre 2021",
+                Language::Fr
+            ),
+            d
+        );
+        assert_eq!(
+            find_date(
+                "Resolución aprobada por la Asamblea General el 16 de diciembre de 2021",
+                Language::Es
+            ),
+            d
+        );
+        assert_eq!(
+            find_date(
+                "Резолюция, принятая Генеральной Ассамблеей 16 декабря 2021 года",
+                Language::Ru
+            ),
+            d
+        );
         assert_eq!(find_date("2021年12月16日大会决议", Language::Zh), d);
-        assert_eq!(find_date("قرار اتخذته الجمعية العامة في 16 كانون الأول/ديسمبر 2021", Language::Ar), d);
+        assert_eq!(
+            find_date(
+                "قرار اتخذته الجمعية العامة في 16 كانون الأول/ديسمبر 2021",
+                Language::Ar
+            ),
+            d
+        );
         assert_eq!(find_date("on 31 Foo 2021", Language::En), None);
     }
 
@@ -561,7 +786,10 @@ mod tests {
         assert_eq!(session_number("Eightieth session"), Some(80));
         assert_eq!(session_number("Soixante-dix-huitième session"), Some(78));
         assert_eq!(session_number("Quatre-vingtième session"), Some(80));
-        assert_eq!(session_number("Septuagésimo cuarto período de sesiones"), Some(74));
+        assert_eq!(
+            session_number("Septuagésimo cuarto período de sesiones"),
+            Some(74)
+        );
         assert_eq!(session_number("Octogésimo período de sesiones"), Some(80));
         assert_eq!(session_number("Семьдесят шестая сессия"), Some(76));
         assert_eq!(session_number("Восьмидесятая сессия"), Some(80));
@@ -574,27 +802,54 @@ mod tests {
 
     #[test]
     fn agenda_lines() {
-        assert_eq!(agenda_items("Agenda item 108"), Some(vec!["108".to_string()]));
+        assert_eq!(
+            agenda_items("Agenda item 108"),
+            Some(vec!["108".to_string()])
+        );
         assert_eq!(
             agenda_items("Agenda items 69 (b) and 70"),
             Some(vec!["69 (b)".to_string(), "70".to_string()])
         );
-        assert_eq!(agenda_items("Point 108 de l’ordre du jour"), Some(vec!["108".to_string()]));
-        assert_eq!(agenda_items("Tema 108 del programa"), Some(vec!["108".to_string()]));
-        assert_eq!(agenda_items("Пункт 108 повестки дня"), Some(vec!["108".to_string()]));
+        assert_eq!(
+            agenda_items("Point 108 de l’ordre du jour"),
+            Some(vec!["108".to_string()])
+        );
+        assert_eq!(
+            agenda_items("Tema 108 del programa"),
+            Some(vec!["108".to_string()])
+        );
+        assert_eq!(
+            agenda_items("Пункт 108 повестки дня"),
+            Some(vec!["108".to_string()])
+        );
         assert_eq!(agenda_items("议程项目108"), Some(vec!["108".to_string()]));
-        assert_eq!(agenda_items("البند 108 من جدول الأعمال"), Some(vec!["108".to_string()]));
+        assert_eq!(
+            agenda_items("البند 108 من جدول الأعمال"),
+            Some(vec!["108".to_string()])
+        );
         assert_eq!(agenda_items("Crime prevention and criminal justice"), None);
     }
 
     #[test]
     fn detects_languages() {
-        assert_eq!(detect("The General Assembly, recalling its resolutions on the matter and the work of"), Some(Language::En));
+        assert_eq!(
+            detect("The General Assembly, recalling its resolutions on the matter and the work of"),
+            Some(Language::En)
+        );
         assert_eq!(detect("L’Assemblée générale, rappelant ses résolutions sur la question et les travaux de la"), Some(Language::Fr));
         assert_eq!(detect("La Asamblea General, recordando sus resoluciones sobre la cuestión y los trabajos del"), Some(Language::Es));
-        assert_eq!(detect("Генеральная Ассамблея, ссылаясь на свои резолюции по этому вопросу"), Some(Language::Ru));
-        assert_eq!(detect("大会，回顾其关于这一问题的各项决议以及秘书长的报告"), Some(Language::Zh));
-        assert_eq!(detect("إن الجمعية العامة، إذ تشير إلى قراراتها بشأن هذه المسألة"), Some(Language::Ar));
+        assert_eq!(
+            detect("Генеральная Ассамблея, ссылаясь на свои резолюции по этому вопросу"),
+            Some(Language::Ru)
+        );
+        assert_eq!(
+            detect("大会，回顾其关于这一问题的各项决议以及秘书长的报告"),
+            Some(Language::Zh)
+        );
+        assert_eq!(
+            detect("إن الجمعية العامة، إذ تشير إلى قراراتها بشأن هذه المسألة"),
+            Some(Language::Ar)
+        );
         assert_eq!(detect("A/RES/1"), None);
     }
 

@@ -72,7 +72,12 @@ pub fn parse(bytes: &[u8], source: &str, opts: &ReadOptions) -> Result<Edition, 
 }
 
 /// Read a PDF resolution with a given extraction mode (for measurements).
-pub fn parse_with(bytes: &[u8], source: &str, opts: &ReadOptions, mode: Mode) -> Result<Edition, ErrorKind> {
+pub fn parse_with(
+    bytes: &[u8],
+    source: &str,
+    opts: &ReadOptions,
+    mode: Mode,
+) -> Result<Edition, ErrorKind> {
     let extracted = extract_text(bytes, mode)?;
     text::parse(&extracted, source, SourceFormat::Pdf, opts)
 }
@@ -145,7 +150,11 @@ pub fn extract_text(bytes: &[u8], mode: Mode) -> Result<String, ErrorKind> {
                     .into(),
             ));
         }
-        let detail = err.lines().find(|l| !l.trim().is_empty()).unwrap_or("no message").trim();
+        let detail = err
+            .lines()
+            .find(|l| !l.trim().is_empty())
+            .unwrap_or("no message")
+            .trim();
         return Err(ErrorKind::Pdf(format!(
             "pdftotext could not read the file ({detail}); the PDF is damaged or not a PDF"
         )));
@@ -168,9 +177,16 @@ mod tests {
 
     #[test]
     fn broken_pdf_is_a_clear_error() {
-        let err = extract_text(b"%PDF-1.7\nthis is not really a PDF (synthetic)\n", Mode::Layout).unwrap_err();
+        let err = extract_text(
+            b"%PDF-1.7\nthis is not really a PDF (synthetic)\n",
+            Mode::Layout,
+        )
+        .unwrap_err();
         let msg = err.to_string();
-        assert!(msg.contains("damaged") || msg.contains("no text layer"), "{msg}");
+        assert!(
+            msg.contains("damaged") || msg.contains("no text layer"),
+            "{msg}"
+        );
     }
 
     #[test]
@@ -188,11 +204,17 @@ mod tests {
             pdf.push_str(&format!("{} 0 obj\n{o}\nendobj\n", k + 1));
         }
         let xref = pdf.len();
-        pdf.push_str(&format!("xref\n0 {}\n0000000000 65535 f \n", objects.len() + 1));
+        pdf.push_str(&format!(
+            "xref\n0 {}\n0000000000 65535 f \n",
+            objects.len() + 1
+        ));
         for o in offsets {
             pdf.push_str(&format!("{o:010} 00000 n \n"));
         }
-        pdf.push_str(&format!("trailer\n<< /Size {} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n", objects.len() + 1));
+        pdf.push_str(&format!(
+            "trailer\n<< /Size {} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n",
+            objects.len() + 1
+        ));
         let err = extract_text(pdf.as_bytes(), Mode::Layout).unwrap_err();
         assert!(err.to_string().contains("no text layer"), "{err}");
     }

@@ -25,7 +25,9 @@ use regex::Regex;
 
 use super::labels::{canonical_sub_label, parse_number};
 use super::{lang, ErrorKind, ReadOptions};
-use crate::model::{roman_value, Edition, Facts, Footnote, Language, Organ, SourceFormat, Unit, UnitId};
+use crate::model::{
+    roman_value, Edition, Facts, Footnote, Language, Organ, SourceFormat, Unit, UnitId,
+};
 
 /// One paragraph as a reader that knows paragraph boundaries found it.
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -72,8 +74,15 @@ pub fn ends_clause(s: &str) -> bool {
     while let Some(k) = s.strip_suffix(']').and_then(|x| x.rfind("[^")) {
         s = s[..k].trim_end();
     }
-    let t = s.trim_end_matches(|c: char| c.is_whitespace() || matches!(c, '”' | '"' | '»' | '’' | ')' | '\u{200F}' | '\u{200E}'));
-    t.ends_with(|c: char| matches!(c, ',' | ';' | ':' | '.' | '،' | '؛' | '，' | '；' | '：' | '。' | '!' | '?'))
+    let t = s.trim_end_matches(|c: char| {
+        c.is_whitespace() || matches!(c, '”' | '"' | '»' | '’' | ')' | '\u{200F}' | '\u{200E}')
+    });
+    t.ends_with(|c: char| {
+        matches!(
+            c,
+            ',' | ';' | ':' | '.' | '،' | '؛' | '，' | '；' | '：' | '。' | '!' | '?'
+        )
+    })
 }
 
 /// Is this paragraph a section heading rather than a clause?
@@ -102,14 +111,16 @@ pub enum Label {
 }
 
 static NUMBER_LABEL: Lazy<Regex> = Lazy::new(|| {
-    Regex::new(r"^\s*([0-9٠-٩۰-۹０-９]{1,3})\s*(?:\.|．|-|–|—|、)(?:\s+|$|[^\s0-9٠-٩۰-۹０-９.,])").expect("static regex")
+    Regex::new(r"^\s*([0-9٠-٩۰-۹０-９]{1,3})\s*(?:\.|．|-|–|—|、)(?:\s+|$|[^\s0-9٠-٩۰-۹０-９.,])")
+        .expect("static regex")
 });
 static SUB_LABEL: Lazy<Regex> = Lazy::new(|| {
     Regex::new(r"^\s*([(（]?)\s*([a-zA-Zа-яА-ЯёЁａ-ｚ]{1,5}|[\u0621-\u064Aـ]{1,3}|[0-9٠-٩]{1,2})\s*[)）](?:\s+|$|[^\s,.;:)\-0-9])")
         .expect("static regex")
 });
 
-static BARE_NUMBER: Lazy<Regex> = Lazy::new(|| Regex::new(r"^([0-9]{1,3})\s+\p{Lu}").expect("static regex"));
+static BARE_NUMBER: Lazy<Regex> =
+    Lazy::new(|| Regex::new(r"^([0-9]{1,3})\s+\p{Lu}").expect("static regex"));
 
 /// The numbering label at the start of `text` and the text after it.
 pub fn split_label(text: &str) -> Option<(Label, &str)> {
@@ -135,7 +146,11 @@ pub fn split_label(text: &str) -> Option<(Label, &str)> {
         return None;
     }
     // Digits in brackets are a second-level label only when bracketed: "(1)".
-    if raw.chars().all(|ch| ch.is_ascii_digit() || ('٠'..='٩').contains(&ch)) && c[1].is_empty() {
+    if raw
+        .chars()
+        .all(|ch| ch.is_ascii_digit() || ('٠'..='٩').contains(&ch))
+        && c[1].is_empty()
+    {
         return None;
     }
     let label = canonical_sub_label(raw)?;
@@ -155,14 +170,17 @@ pub fn fold_ws(s: &str) -> String {
 
 /// Header facts from the lines above the organ line.
 fn header_facts(lines: &[&str], lang: Language, facts: &mut Facts) {
-    static SYMBOL: Lazy<Regex> =
-        Lazy::new(|| Regex::new(r"^(?:A|S|E)/[A-Z0-9][A-Za-z0-9.]*(?:/[A-Za-z0-9.]+)+$").expect("static regex"));
+    static SYMBOL: Lazy<Regex> = Lazy::new(|| {
+        Regex::new(r"^(?:A|S|E)/[A-Z0-9][A-Za-z0-9.]*(?:/[A-Za-z0-9.]+)+$").expect("static regex")
+    });
     static DOC_SYMBOL: Lazy<Regex> =
         Lazy::new(|| Regex::new(r"[A-Z](?:/[A-Za-z0-9.]*[A-Za-z0-9])+").expect("static regex"));
     static DRAFT: Lazy<Regex> = Lazy::new(|| {
-        Regex::new(r"\b[AS]/(?:[A-Z]\.\d+/)?\d+/L\.\d+(?:/Rev\.\d+)?(?:/Add\.\d+)?").expect("static regex")
+        Regex::new(r"\b[AS]/(?:[A-Z]\.\d+/)?\d+/L\.\d+(?:/Rev\.\d+)?(?:/Add\.\d+)?")
+            .expect("static regex")
     });
-    static TITLE: Lazy<Regex> = Lazy::new(|| Regex::new(r"^(\d{1,3}/\d{1,4})\s*\.?\s+(\S.*)$").expect("static regex"));
+    static TITLE: Lazy<Regex> =
+        Lazy::new(|| Regex::new(r"^(\d{1,3}/\d{1,4})\s*\.?\s+(\S.*)$").expect("static regex"));
     static DIGITS: Lazy<Regex> = Lazy::new(|| Regex::new(r"\d+").expect("static regex"));
     let mut is_draft = false;
     for raw in lines {
@@ -277,7 +295,12 @@ impl Cursor {
 }
 
 /// Recognise the structure of a resolution in a paragraph list.
-pub fn build(doc: RawDoc, source: &str, format: SourceFormat, opts: &ReadOptions) -> Result<Edition, ErrorKind> {
+pub fn build(
+    doc: RawDoc,
+    source: &str,
+    format: SourceFormat,
+    opts: &ReadOptions,
+) -> Result<Edition, ErrorKind> {
     let RawDoc {
         paras,
         footnotes,
@@ -291,7 +314,11 @@ pub fn build(doc: RawDoc, source: &str, format: SourceFormat, opts: &ReadOptions
         (Some(l), _) => l,
         (None, Some((_, l))) => *l,
         (None, None) => {
-            let all: String = paras.iter().map(|p| p.text.as_str()).collect::<Vec<_>>().join("\n");
+            let all: String = paras
+                .iter()
+                .map(|p| p.text.as_str())
+                .collect::<Vec<_>>()
+                .join("\n");
             match lang::detect(&all) {
                 Some(l) => l,
                 None => {
@@ -358,11 +385,15 @@ pub fn build(doc: RawDoc, source: &str, format: SourceFormat, opts: &ReadOptions
             continue;
         }
         if lang::is_annex_heading(&text) {
-            warnings.push(format!("the text after the heading '{text}' is an annex and was not read as units"));
+            warnings.push(format!(
+                "the text after the heading '{text}' is an annex and was not read as units"
+            ));
             break;
         }
         if lang::is_closing_line(&text)
-            || (in_operative && text.chars().count() <= DATE_LINE_MAX_CHARS && lang::find_date(&text, language).is_some())
+            || (in_operative
+                && text.chars().count() <= DATE_LINE_MAX_CHARS
+                && lang::find_date(&text, language).is_some())
         {
             header_notes.extend(&p.footnotes);
             continue;
@@ -373,8 +404,13 @@ pub fn build(doc: RawDoc, source: &str, format: SourceFormat, opts: &ReadOptions
             if let Some(c) = BARE_NUMBER.captures(&text) {
                 let n = parse_number(&c[1]).unwrap_or(0);
                 if Some(n) == last_op.map(|p| p + 1) {
-                    warnings.push(format!("operative paragraph {n} has no full stop after its number"));
-                    label = Some((Label::Number(n), text[c.get(1).map_or(0, |m| m.end())..].trim_start()));
+                    warnings.push(format!(
+                        "operative paragraph {n} has no full stop after its number"
+                    ));
+                    label = Some((
+                        Label::Number(n),
+                        text[c.get(1).map_or(0, |m| m.end())..].trim_start(),
+                    ));
                 }
             }
         }
@@ -392,7 +428,9 @@ pub fn build(doc: RawDoc, source: &str, format: SourceFormat, opts: &ReadOptions
                     if n > prev + 1 {
                         warnings.push(missing(prev + 1, n - 1));
                     } else if n < prev {
-                        warnings.push(format!("operative paragraph {n} comes after paragraph {prev}"));
+                        warnings.push(format!(
+                            "operative paragraph {n} comes after paragraph {prev}"
+                        ));
                     }
                 } else if n > 1 {
                     warnings.push(missing(1, n - 1));
@@ -403,9 +441,13 @@ pub fn build(doc: RawDoc, source: &str, format: SourceFormat, opts: &ReadOptions
                 Unit::new(id, rest)
             }
             Some((Label::Sub(label), rest)) if cursor.top.is_some() => {
-                let Some(id) = cursor.sub_id(&label) else { continue };
+                let Some(id) = cursor.sub_id(&label) else {
+                    continue;
+                };
                 if units.iter().any(|u| u.id == id) {
-                    warnings.push(format!("{id} appears twice; the second one was joined to the unit above it"));
+                    warnings.push(format!(
+                        "{id} appears twice; the second one was joined to the unit above it"
+                    ));
                     append(&mut units, rest, &p.footnotes);
                     continue;
                 }
@@ -442,7 +484,9 @@ pub fn build(doc: RawDoc, source: &str, format: SourceFormat, opts: &ReadOptions
     let mut notes: Vec<Footnote> = Vec::new();
     for (number, text) in footnotes {
         if notes.iter().any(|f| f.number == number) {
-            warnings.push(format!("footnote {number} has two texts; the first one was kept"));
+            warnings.push(format!(
+                "footnote {number} has two texts; the first one was kept"
+            ));
             continue;
         }
         let unit = units
@@ -461,7 +505,10 @@ pub fn build(doc: RawDoc, source: &str, format: SourceFormat, opts: &ReadOptions
     for u in &units {
         for n in &u.footnotes {
             if !notes.iter().any(|f| f.number == *n) {
-                warnings.push(format!("{} cites footnote {n}, whose text was not found", u.id));
+                warnings.push(format!(
+                    "{} cites footnote {n}, whose text was not found",
+                    u.id
+                ));
             }
         }
     }
@@ -507,15 +554,36 @@ mod tests {
 
     #[test]
     fn labels() {
-        assert_eq!(split_label("1. Decides (synthetic);"), Some((Label::Number(1), "Decides (synthetic);")));
+        assert_eq!(
+            split_label("1. Decides (synthetic);"),
+            Some((Label::Number(1), "Decides (synthetic);"))
+        );
         assert_eq!(split_label("17 - تدعو"), Some((Label::Number(17), "تدعو")));
         assert_eq!(split_label("１．决定"), Some((Label::Number(1), "决定")));
-        assert_eq!(split_label("(a) To promote"), Some((Label::Sub("a".into()), "To promote")));
-        assert_eq!(split_label("a) Promouvoir"), Some((Label::Sub("a".into()), "Promouvoir")));
-        assert_eq!(split_label("а) содействовать"), Some((Label::Sub("a".into()), "содействовать")));
-        assert_eq!(split_label("(أ) تشجيع"), Some((Label::Sub("a".into()), "تشجيع")));
-        assert_eq!(split_label("（ａ）促进"), Some((Label::Sub("a".into()), "促进")));
-        assert_eq!(split_label("(ii) the second"), Some((Label::Sub("ii".into()), "the second")));
+        assert_eq!(
+            split_label("(a) To promote"),
+            Some((Label::Sub("a".into()), "To promote"))
+        );
+        assert_eq!(
+            split_label("a) Promouvoir"),
+            Some((Label::Sub("a".into()), "Promouvoir"))
+        );
+        assert_eq!(
+            split_label("а) содействовать"),
+            Some((Label::Sub("a".into()), "содействовать"))
+        );
+        assert_eq!(
+            split_label("(أ) تشجيع"),
+            Some((Label::Sub("a".into()), "تشجيع"))
+        );
+        assert_eq!(
+            split_label("（ａ）促进"),
+            Some((Label::Sub("a".into()), "促进"))
+        );
+        assert_eq!(
+            split_label("(ii) the second"),
+            Some((Label::Sub("ii".into()), "the second"))
+        );
         assert_eq!(split_label("(2015), 2241 (2015)"), None);
         assert_eq!(split_label("(a), (b) and (c) of"), None);
         assert_eq!(split_label("(UNSOM) in supporting"), None);
@@ -544,7 +612,18 @@ mod tests {
         let ed = build(d, "t", SourceFormat::Text, &ReadOptions::default()).unwrap();
         assert_eq!(
             ids(&ed),
-            ["PP1", "PP2", "PP2(a)", "PP2(b)", "OP1", "OP1(a)", "OP1(a)(i)", "OP1(a)(ii)", "OP1(b)", "OP3"]
+            [
+                "PP1",
+                "PP2",
+                "PP2(a)",
+                "PP2(b)",
+                "OP1",
+                "OP1(a)",
+                "OP1(a)(i)",
+                "OP1(a)(ii)",
+                "OP1(b)",
+                "OP3"
+            ]
         );
         assert_eq!(ed.warnings, ["operative paragraph 2 missing"]);
         assert_eq!(ed.facts.symbol.as_deref(), Some("A/RES/99/1"));
@@ -554,19 +633,38 @@ mod tests {
     #[test]
     fn letter_i_after_h_is_a_letter() {
         let mut lines = vec!["The Security Council,", "1. Decides (synthetic):"];
-        let items = ["(a) x;", "(b) x;", "(c) x;", "(d) x;", "(e) x;", "(f) x;", "(g) x;", "(h) x;", "(i) x;", "(j) x."];
+        let items = [
+            "(a) x;", "(b) x;", "(c) x;", "(d) x;", "(e) x;", "(f) x;", "(g) x;", "(h) x;",
+            "(i) x;", "(j) x.",
+        ];
         lines.extend(items);
-        let ed = build(doc(&lines), "t", SourceFormat::Text, &ReadOptions::default()).unwrap();
+        let ed = build(
+            doc(&lines),
+            "t",
+            SourceFormat::Text,
+            &ReadOptions::default(),
+        )
+        .unwrap();
         assert!(ids(&ed).contains(&"OP1(i)".to_string()));
         assert!(ids(&ed).contains(&"OP1(j)".to_string()));
     }
 
     #[test]
     fn no_organ_line() {
-        let err = build(doc(&["Some text (synthetic).", "More text."]), "t", SourceFormat::Text, &ReadOptions::default());
+        let err = build(
+            doc(&["Some text (synthetic).", "More text."]),
+            "t",
+            SourceFormat::Text,
+            &ReadOptions::default(),
+        );
         assert!(matches!(err, Err(ErrorKind::NotAResolution(_))));
-        let ed = build(doc(&["1. Decides (synthetic);", "2. Requests (synthetic)."]), "t", SourceFormat::Text, &ReadOptions::default())
-            .unwrap();
+        let ed = build(
+            doc(&["1. Decides (synthetic);", "2. Requests (synthetic)."]),
+            "t",
+            SourceFormat::Text,
+            &ReadOptions::default(),
+        )
+        .unwrap();
         assert_eq!(ids(&ed), ["OP1", "OP2"]);
         assert!(ed.warnings.iter().any(|w| w.contains("no organ line")));
     }

@@ -35,7 +35,7 @@ use regex::Regex;
 
 use super::structure::{self, ends_clause, is_heading, split_label, Label, RawDoc, RawPara};
 use super::{lang, rtl, ErrorKind, ReadOptions};
-use crate::model::{Edition, Language, SourceFormat};
+use crate::model::{roman_value, Edition, Language, SourceFormat};
 
 /// Share of body lines closing a clause above which the text is read as one
 /// paragraph per line. Fulltext renderings are at 1.0; wrapped PDF text is
@@ -64,7 +64,12 @@ const HEADING_WIDTH_RATIO: f64 = 0.6;
 const WIDTH_WINDOW: usize = 3;
 
 /// Parse plain text. `format` is recorded in the edition (`Text`, or `Pdf` when the text came from a PDF).
-pub fn parse(text: &str, source: &str, format: SourceFormat, opts: &ReadOptions) -> Result<Edition, ErrorKind> {
+pub fn parse(
+    text: &str,
+    source: &str,
+    format: SourceFormat,
+    opts: &ReadOptions,
+) -> Result<Edition, ErrorKind> {
     let mut warnings = Vec::new();
     let repaired;
     let mut text = text;
@@ -100,25 +105,39 @@ impl Line {
     }
 }
 
-static FOOTNOTE_MARKER: Lazy<Regex> = Lazy::new(|| Regex::new(r"\[\^(\d{1,4})\]").expect("static regex"));
-static MARKER_GROUP: Lazy<Regex> =
-    Lazy::new(|| Regex::new(r"\[\^\d{1,4}\](?:\s*[、,，]\s*\[\^\d{1,4}\])*").expect("static regex"));
-static FOOTNOTE_DEF: Lazy<Regex> = Lazy::new(|| Regex::new(r"^\[\^(\d{1,4})\]:\s*(.*)$").expect("static regex"));
-static JOB_NUMBER: Lazy<Regex> =
-    Lazy::new(|| Regex::new(r"^\d{2}-\d{5}(?:\s*\([A-Z]\))?(?:\s+\d{6}){0,2}$").expect("static regex"));
+static FOOTNOTE_MARKER: Lazy<Regex> =
+    Lazy::new(|| Regex::new(r"\[\^(\d{1,4})\]").expect("static regex"));
+static FIRST_ITEM: Lazy<Regex> =
+    Lazy::new(|| Regex::new(r":\s+(\((a|i)\))\s+\S").expect("static regex"));
+static MARKER_GROUP: Lazy<Regex> = Lazy::new(|| {
+    Regex::new(r"\(\[\^\d{1,4}\]\)|\(\)\[\^\d{1,4}\]|\[\^\d{1,4}\](?:\s*[、,，]\s*\[\^\d{1,4}\])*")
+        .expect("static regex")
+});
+static FOOTNOTE_DEF: Lazy<Regex> =
+    Lazy::new(|| Regex::new(r"^\[\^(\d{1,4})\]:\s*(.*)$").expect("static regex"));
+static JOB_NUMBER: Lazy<Regex> = Lazy::new(|| {
+    Regex::new(r"^\d{2}-\d{5}(?:\s*\([A-Z]\))?(?:\s+\d{6}){0,2}$").expect("static regex")
+});
 static DATE_STAMP: Lazy<Regex> = Lazy::new(|| Regex::new(r"^\d{6}$").expect("static regex"));
+static RECYCLE: Lazy<Regex> =
+    Lazy::new(|| Regex::new(r"(?i)^pl\w{1,3}se\s+recycle\s*♲?$").expect("static regex"));
 static BARCODE: Lazy<Regex> = Lazy::new(|| Regex::new(r"^\*\d{6,}\*$").expect("static regex"));
-static PAGE_MARK: Lazy<Regex> = Lazy::new(|| Regex::new(r"^\d{1,3}\s*/\s*\d{1,3}$").expect("static regex"));
-static SYMBOL_LINE: Lazy<Regex> =
-    Lazy::new(|| Regex::new(r"^(?:A|S|E)/[A-Z0-9][A-Za-z0-9.]*(?:/[A-Za-z0-9.]+)+$").expect("static regex"));
-static URL_LINE: Lazy<Regex> = Lazy::new(|| Regex::new(r"^(?:https?://)?(?:www\.)?undocs\.org/\S*$").expect("static regex"));
+static PAGE_MARK: Lazy<Regex> =
+    Lazy::new(|| Regex::new(r"^\d{1,3}\s*/\s*\d{1,3}$").expect("static regex"));
+static SYMBOL_LINE: Lazy<Regex> = Lazy::new(|| {
+    Regex::new(r"^(?:A|S|E)/[A-Z0-9][A-Za-z0-9.]*(?:/[A-Za-z0-9.]+)+$").expect("static regex")
+});
+static URL_LINE: Lazy<Regex> =
+    Lazy::new(|| Regex::new(r"^(?:https?://)?(?:www\.)?undocs\.org/\S*$").expect("static regex"));
 static SEPARATOR: Lazy<Regex> = Lazy::new(|| Regex::new(r"^_{5,}$").expect("static regex"));
-static FOOTNOTE_START: Lazy<Regex> = Lazy::new(|| Regex::new(r"^(\d{1,3})(?:\s+(.*))?$").expect("static regex"));
+static FOOTNOTE_START: Lazy<Regex> =
+    Lazy::new(|| Regex::new(r"^(\d{1,3})(?:\s+(.*))?$").expect("static regex"));
 static CELL_GAP: Lazy<Regex> = Lazy::new(|| Regex::new(r"\s{3,}").expect("static regex"));
 /// "…; 13. Welcomes", possibly with a heading in between ("…; Reporting
 /// and review 36. Calls upon").
 static RUN_TOGETHER: Lazy<Regex> = Lazy::new(|| {
-    Regex::new(r"[;:.]\s+(\p{Lu}[\p{L}’' ,-]{0,60}?\s+)?(\d{1,3})\.\s+\p{Lu}").expect("static regex")
+    Regex::new(r"[;:.]\s+(\p{Lu}[\p{L}’' ,-]{0,60}?\s+)?(\d{1,3})\.\s+\p{Lu}")
+        .expect("static regex")
 });
 
 /// Is this (trimmed) line page furniture?
@@ -128,7 +147,7 @@ fn is_furniture(t: &str) -> bool {
         || BARCODE.is_match(t)
         || PAGE_MARK.is_match(t)
         || URL_LINE.is_match(t)
-        || t.eq_ignore_ascii_case("please recycle")
+        || RECYCLE.is_match(t)
         || t == "♲"
         || (!t.is_empty() && t.chars().all(|c| c == '\u{25A1}' || c.is_whitespace()))
 }
@@ -139,7 +158,9 @@ fn normalise(line: &str) -> String {
     let mut s = String::with_capacity(line.len());
     for c in line.chars() {
         match c {
-            '\u{00A0}' | '\u{2007}' | '\u{202F}' | '\u{2009}' | '\u{2002}' | '\u{2003}' => s.push(' '),
+            '\u{00A0}' | '\u{2007}' | '\u{202F}' | '\u{2009}' | '\u{2002}' | '\u{2003}' => {
+                s.push(' ')
+            }
             '\u{00AD}' | '\u{200B}' | '\u{FEFF}' => {}
             // Non-breaking hyphen: the same hyphen to a reader; PDFs and
             // their clean texts disagree on which one they use.
@@ -197,7 +218,9 @@ fn raw_doc(text: &str, capitals: bool) -> RawDoc {
     }
 
     // Header: everything up to and including the organ line.
-    let organ_at = lines.iter().position(|l| lang::organ_line(&l.text).is_some());
+    let organ_at = lines
+        .iter()
+        .position(|l| lang::organ_line(&l.text).is_some());
     let body_from = match organ_at {
         Some(k) => {
             for l in &lines[..k] {
@@ -224,8 +247,16 @@ fn raw_doc(text: &str, capitals: bool) -> RawDoc {
             in_notes = false;
             last_page = l.page;
         }
-        let cells: Vec<&str> = CELL_GAP.split(&l.text).map(str::trim).filter(|c| !c.is_empty()).collect();
-        if !cells.is_empty() && cells.iter().all(|c| is_furniture(c) || SYMBOL_LINE.is_match(c)) {
+        let cells: Vec<&str> = CELL_GAP
+            .split(&l.text)
+            .map(str::trim)
+            .filter(|c| !c.is_empty())
+            .collect();
+        if !cells.is_empty()
+            && cells
+                .iter()
+                .all(|c| is_furniture(c) || SYMBOL_LINE.is_match(c))
+        {
             continue;
         }
         if SEPARATOR.is_match(&l.text) {
@@ -243,8 +274,12 @@ fn raw_doc(text: &str, capitals: bool) -> RawDoc {
                 }
             }
             // Without page breaks (text copied out of a PDF) the notes end
-            // where numbered paragraphs resume.
-            if split_label(&l.text).is_none() {
+            // where numbered paragraphs resume, at a line as long as a whole
+            // paragraph, or where a preambular paragraph opens.
+            let resumes = split_label(&l.text).is_some()
+                || l.text.chars().count() > WHOLE_PARAGRAPH_CHARS
+                || (capitals && lang::opens_preambular_paragraph(&l.text));
+            if !resumes {
                 if let Some(last) = pdf_notes.last_mut() {
                     join_into(&mut last.1, &l.text, &HashSet::new());
                 }
@@ -255,17 +290,32 @@ fn raw_doc(text: &str, capitals: bool) -> RawDoc {
         body.push(l);
     }
     doc.footnotes = clean_notes;
-    doc.footnotes.extend(pdf_notes.into_iter().map(|(n, t)| (n, structure::fold_ws(&t))));
+    doc.footnotes.extend(
+        pdf_notes
+            .into_iter()
+            .map(|(n, t)| (n, structure::fold_ws(&t))),
+    );
 
     let content: Vec<&Line> = body.iter().filter(|l| !l.blank()).collect();
     let closing = content.iter().filter(|l| ends_clause(&l.text)).count();
-    let one_per_line = !content.is_empty() && closing as f64 / content.len() as f64 >= ONE_PER_LINE_SHARE;
+    let one_per_line =
+        !content.is_empty() && closing as f64 / content.len() as f64 >= ONE_PER_LINE_SHARE;
     let vocab = vocabulary(&body);
     let mut paras: Vec<String> = if one_per_line {
         let mut p: Vec<String> = Vec::new();
         for l in &content {
+            let label = split_label(&l.text).is_some();
             match p.last_mut() {
-                Some(last) if capitals && continues(&l.text) => join_into(last, &l.text, &vocab),
+                // A line starting in lower case, or after a line that closes
+                // no clause and is no heading, continues the paragraph.
+                Some(last)
+                    if !label
+                        && capitals
+                        && !lang::opens_preambular_paragraph(&l.text)
+                        && (continues(&l.text) || (!ends_clause(last) && !is_heading(last))) =>
+                {
+                    join_into(last, &l.text, &vocab)
+                }
                 _ => p.push(l.text.clone()),
             }
         }
@@ -296,6 +346,8 @@ fn para(text: &str) -> RawPara {
         .collect();
     // "[^26]、 [^27]" cites two notes: the separator goes with the markers.
     let clean = MARKER_GROUP.replace_all(text, "");
+    // Empty brackets left where a rendering put a marker inside them.
+    let clean = clean.replace("()", "");
     RawPara {
         text: structure::fold_ws(&clean),
         footnotes,
@@ -330,10 +382,19 @@ fn join_into(p: &mut String, next: &str, vocab: &HashSet<String>) {
     if next.is_empty() {
         return;
     }
-    let before_hyphen = p.strip_suffix('-').filter(|s| s.ends_with(|c: char| c.is_alphabetic()));
+    let before_hyphen = p
+        .strip_suffix('-')
+        .filter(|s| s.ends_with(|c: char| c.is_alphabetic()));
     if let Some(stem) = before_hyphen {
         if next.starts_with(|c: char| c.is_alphabetic()) {
-            let head: String = stem.chars().rev().take_while(|c| c.is_alphanumeric()).collect::<Vec<_>>().into_iter().rev().collect();
+            let head: String = stem
+                .chars()
+                .rev()
+                .take_while(|c| c.is_alphanumeric())
+                .collect::<Vec<_>>()
+                .into_iter()
+                .rev()
+                .collect();
             let tail: String = next.chars().take_while(|c| c.is_alphanumeric()).collect();
             let joined = format!("{head}{tail}").to_lowercase();
             let hyphenated = format!("{head}-{tail}").to_lowercase();
@@ -390,9 +451,11 @@ fn rebuild(lines: &[Line], vocab: &HashSet<String>, capitals: bool) -> Vec<Strin
     let indented = |k: usize| content[k].indent >= margin(k).saturating_add(INDENT_MIN);
     let heading = |k: usize| -> bool {
         let t = &content[k].text;
-        let next_starts = content
-            .get(k + 1)
-            .is_some_and(|n| split_label(&n.text).is_some() || indented(k + 1));
+        let next_starts = content.get(k + 1).is_some_and(|n| {
+            split_label(&n.text).is_some()
+                || indented(k + 1)
+                || (capitals && lang::opens_preambular_paragraph(&n.text))
+        });
         is_heading(t)
             && (k == 0 || ends_clause(&content[k - 1].text))
             && ((t.chars().count() as f64) < HEADING_WIDTH_RATIO * width(k) as f64 || next_starts)
@@ -423,7 +486,16 @@ fn rebuild(lines: &[Line], vocab: &HashSet<String>, capitals: bool) -> Vec<Strin
                 let prev_len = prev.text.chars().count();
                 let short = (prev_len as f64) < SHORT_LINE_RATIO * width(k) as f64;
                 match label {
-                    Some(Label::Number(n)) if n == next_op && (closed || prev_heading) => true,
+                    // The next paragraph number and a capital: a new
+                    // paragraph even after an unclosed line (clean texts
+                    // copied out of PDFs lose text at page ends).
+                    Some(Label::Number(n)) if n == next_op => {
+                        closed
+                            || prev_heading
+                            || split_label(&l.text).is_some_and(|(_, rest)| {
+                                rest.starts_with(|c: char| c.is_uppercase())
+                            })
+                    }
                     Some(Label::Sub(_)) if closed || prev_heading => true,
                     _ if capitals && continues(&l.text) => false,
                     _ => {
@@ -469,6 +541,35 @@ fn split_run_together(paras: &mut Vec<String>) {
             next_op = n + 1;
         }
         let mut rest = p.as_str();
+        // "…: (a) …; (b) …" or "(i) …; (ii) …" run together: split at the
+        // first item after a colon, then at each next label in sequence.
+        let mut first = match split_label(rest) {
+            Some((Label::Sub(first), _)) => Some(first),
+            _ => None,
+        };
+        if first.is_none() {
+            if let Some(c) = FIRST_ITEM.captures(rest) {
+                let at = c.get(1).map_or(0, |m| m.start());
+                out.push(rest[..at].trim_end().to_string());
+                rest = &rest[at..];
+                first = Some(c[2].to_string());
+            }
+        }
+        if let Some(first) = first {
+            let mut label = first;
+            while let Some(next) = successor(&label) {
+                let needle = format!("({next}) ");
+                let Some(at) = rest
+                    .find(&needle)
+                    .filter(|&at| rest[..at].trim_end().ends_with([';', ':', ',']) && at > 0)
+                else {
+                    break;
+                };
+                out.push(rest[..at].trim_end().to_string());
+                rest = &rest[at..];
+                label = next;
+            }
+        }
         loop {
             let found = RUN_TOGETHER.captures_iter(rest).find_map(|c| {
                 let n: u32 = c[2].parse().ok()?;
@@ -492,6 +593,26 @@ fn split_run_together(paras: &mut Vec<String>) {
         out.push(rest.to_string());
     }
     *paras = out;
+}
+
+/// The label after `label` in its sequence: `a` → `b`, `ii` → `iii`.
+fn successor(label: &str) -> Option<String> {
+    if let Some(v) = roman_value(label) {
+        if label.len() > 1 || label == "i" {
+            let numerals = [
+                "i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x", "xi", "xii", "xiii",
+                "xiv", "xv",
+            ];
+            return numerals.get(v as usize).map(|s| s.to_string());
+        }
+    }
+    let mut chars = label.chars();
+    match (chars.next(), chars.next()) {
+        (Some(c), None) if c.is_ascii_lowercase() && c < 'z' => {
+            Some(((c as u8 + 1) as char).to_string())
+        }
+        _ => None,
+    }
 }
 
 #[cfg(test)]
@@ -546,7 +667,10 @@ mod tests {
             "Recalling its previous resolutions on the situation in the region (synthetic), \
              and welcoming the work of the Secretary-General and of the peacekeeping mission,"
         );
-        assert_eq!(ed.units[2].text, "Decides to extend the mandate of the mission until 31 March 2100 (synthetic);");
+        assert_eq!(
+            ed.units[2].text,
+            "Decides to extend the mandate of the mission until 31 March 2100 (synthetic);"
+        );
         assert_eq!(ed.units[3].text, "Requests the Secretary-General to report (synthetic), including on peacekeeping matters;");
         assert_eq!(ed.facts.symbol.as_deref(), Some("S/2099/1"));
         assert!(ed.warnings.is_empty(), "{:?}", ed.warnings);
@@ -564,7 +688,10 @@ mod tests {
         let ed = parse(text, "t", SourceFormat::Pdf, &ReadOptions::default()).unwrap();
         assert_eq!(ids(&ed), ["PP1", "OP1", "OP2"]);
         assert_eq!(ed.footnotes.len(), 1);
-        assert_eq!(ed.footnotes[0].text, "See the report of the mission (synthetic). Second line of the note.");
+        assert_eq!(
+            ed.footnotes[0].text,
+            "See the report of the mission (synthetic). Second line of the note."
+        );
     }
 
     #[test]
@@ -597,16 +724,14 @@ mod tests {
 
     #[test]
     fn missing_organ_line_is_refused() {
-        let err = parse("Just a letter (synthetic).\nNothing else.", "t", SourceFormat::Text, &ReadOptions::default());
-        assert!(matches!(err, Err(ErrorKind::NotAResolution(m)) if m.contains("The General Assembly,")));
-    }
-}
-#[cfg(test)]
-mod debug_tmp {
-    #[test]
-    fn dbg_file() {
-        let t = std::fs::read_to_string("/tmp/cmp/S-2018-257.txt").unwrap();
-        let d = super::raw_doc(&t, true);
-        for p in &d.paras { eprintln!("PARA: {}", &p.text.chars().take(90).collect::<String>()); }
+        let err = parse(
+            "Just a letter (synthetic).\nNothing else.",
+            "t",
+            SourceFormat::Text,
+            &ReadOptions::default(),
+        );
+        assert!(
+            matches!(err, Err(ErrorKind::NotAResolution(m)) if m.contains("The General Assembly,"))
+        );
     }
 }
