@@ -6,7 +6,7 @@
 mod common;
 
 use std::collections::BTreeMap;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use resdiff::ingest::pdf::{self, Mode};
 use resdiff::ingest::{read_path, text, ReadOptions};
@@ -88,7 +88,7 @@ fn drafts() -> Vec<PathBuf> {
     v
 }
 
-fn clean_text_edition(pdf: &PathBuf) -> Edition {
+fn clean_text_edition(pdf: &Path) -> Edition {
     let json_path = pdf.with_extension("json");
     let raw = std::fs::read_to_string(&json_path).expect("json beside the pdf");
     let v: serde_json::Value = serde_json::from_str(&raw).expect("json");
@@ -127,7 +127,7 @@ fn agreement(a: &Edition, b: &Edition) -> (usize, usize, Vec<String>) {
     let mut same = 0;
     let mut differ = Vec::new();
     for id in &ids {
-        if ma.get(*id).is_some() && ma.get(*id) == mb.get(*id) {
+        if ma.contains_key(*id) && ma.get(*id) == mb.get(*id) {
             same += 1;
         } else {
             differ.push((*id).clone());

@@ -342,10 +342,9 @@ pub fn session_number(line: &str) -> Option<u32> {
     } else {
         return None;
     };
-    if let Some(n) = words
+    if let Ok(n) = words
         .trim_end_matches(|c: char| !c.is_ascii_digit())
         .parse::<u32>()
-        .ok()
     {
         return Some(n);
     }
