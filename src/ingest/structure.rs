@@ -180,7 +180,7 @@ fn header_facts(lines: &[&str], lang: Language, facts: &mut Facts) {
             .expect("static regex")
     });
     static TITLE: Lazy<Regex> =
-        Lazy::new(|| Regex::new(r"^(\d{1,3}/\d{1,4})\s*\.?\s+(\S.*)$").expect("static regex"));
+        Lazy::new(|| Regex::new(r"^(\d{1,3}/\d{1,4})(?:\s*[.\-–—])*\s+(\S.*)$").expect("static regex"));
     static DIGITS: Lazy<Regex> = Lazy::new(|| Regex::new(r"\d+").expect("static regex"));
     let mut is_draft = false;
     for raw in lines {

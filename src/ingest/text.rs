@@ -330,8 +330,56 @@ fn raw_doc(text: &str, capitals: bool) -> RawDoc {
         rebuild(&body, &vocab, capitals)
     };
     split_run_together(&mut paras);
+    let defined: HashSet<u32> = doc.footnotes.iter().map(|(n, _)| *n).collect();
+    mark_repeated_citations(&mut paras, &defined);
     doc.paras.extend(paras.iter().map(|t| para(t)));
     doc
+}
+
+/// A footnote cited a second time is printed as its bare number glued to
+/// the word before it ("Crime5", "公约》5", "الوطنية(5)"), with no marker in
+/// the clean text (English puts it after a comma: "Crime,6 taking"). Such a number, when it is a defined footnote already
+/// cited above, becomes a marker again. Only lower-case or caseless letters
+/// and closing quotes count as "the word before", so "G20" stays.
+fn mark_repeated_citations(paras: &mut [String], defined: &HashSet<u32>) {
+    static REPEAT: Lazy<Regex> = Lazy::new(|| {
+        Regex::new(r"([\p{Ll}\p{Lo}》”’][,;]?)(?:\((\d{1,3})\)|(\d{1,3}))([\s,.;:،؛，。、)]|$)")
+            .expect("static regex")
+    });
+    let mut cited: HashSet<u32> = HashSet::new();
+    for p in paras.iter_mut() {
+        let mut out = String::with_capacity(p.len());
+        let mut last = 0;
+        for c in REPEAT.captures_iter(p) {
+            let (Some(whole), Some(pre)) = (c.get(0), c.get(1)) else {
+                continue;
+            };
+            let Some(num) = c.get(2).or_else(|| c.get(3)) else {
+                continue;
+            };
+            let Ok(n) = num.as_str().parse::<u32>() else {
+                continue;
+            };
+            // Markers before this point in the paragraph count as cited.
+            for m in FOOTNOTE_MARKER.captures_iter(&p[last..whole.start()]) {
+                if let Ok(k) = m[1].parse() {
+                    cited.insert(k);
+                }
+            }
+            if defined.contains(&n) && cited.contains(&n) {
+                out.push_str(&p[last..pre.end()]);
+                out.push_str(&format!("[^{n}]"));
+                last = c.get(4).map_or(whole.end(), |t| t.start());
+            }
+        }
+        out.push_str(&p[last..]);
+        for m in FOOTNOTE_MARKER.captures_iter(&out) {
+            if let Ok(k) = m[1].parse() {
+                cited.insert(k);
+            }
+        }
+        *p = out;
+    }
 }
 
 /// Find the marker of PDF footnote `n` in the body lines of its page (the
