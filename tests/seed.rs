@@ -147,3 +147,130 @@ fn to_logical_moves_all_22_footnote_bodies_out() {
     assert!(section.contains(&"[^16]: E/2002/68/Add.1."));
     assert!(section.contains(&"[^20]: A/76/144."));
 }
+
+/// The seed and the AKN Arabic edition of the same resolution, both read by
+/// the library.
+fn editions() -> (resdiff::model::Edition, resdiff::model::Edition) {
+    use resdiff::ingest::{read_path, ReadOptions};
+    let opts = ReadOptions::default();
+    let seed = read_path(&corpus("seed/A-RES-76-186.ar.txt"), &opts).expect("seed parses");
+    let akn = read_path(&corpus("akn/ar/A-RES-76-186.xml"), &opts).expect("AKN parses");
+    (seed, akn)
+}
+
+#[test]
+fn seed_has_exactly_the_units_of_the_akn_edition() {
+    let (seed, akn) = editions();
+    assert_eq!(akn.paragraph_count(resdiff::model::Part::Preamble), 43);
+    assert_eq!(akn.paragraph_count(resdiff::model::Part::Operative), 28);
+    let ids = |e: &resdiff::model::Edition| {
+        e.unit_ids()
+            .iter()
+            .map(ToString::to_string)
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(ids(&seed), ids(&akn));
+    assert_eq!(seed.language, resdiff::model::Language::Ar);
+}
+
+#[test]
+fn seed_footnotes_are_cited_by_the_same_units_as_in_akn() {
+    let (seed, akn) = editions();
+    assert_eq!(seed.footnotes.len(), 22);
+    let places = |e: &resdiff::model::Edition| {
+        e.footnotes
+            .iter()
+            .map(|f| (f.number, f.unit.as_ref().map(ToString::to_string)))
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(places(&seed), places(&akn));
+    for f in &seed.footnotes {
+        assert!(f.unit.is_some(), "footnote {} not attached", f.number);
+    }
+}
+
+#[test]
+fn seed_header_facts() {
+    let (seed, _) = editions();
+    let f = &seed.facts;
+    assert_eq!(f.symbol.as_deref(), Some("A/RES/76/186"));
+    assert_eq!(f.organ, Some(resdiff::model::Organ::Ga));
+    assert_eq!(f.session, Some(76));
+    assert_eq!(f.agenda_items, vec!["108".to_string()]);
+    assert_eq!(f.adopted.as_deref(), Some("2021-12-16"));
+    assert_eq!(f.report.as_deref(), Some("A/76/463"));
+    assert_eq!(f.report_paragraph.as_deref(), Some("26"));
+}
+
+#[test]
+fn seed_units_hold_no_links_separators_footnote_bodies_or_furniture() {
+    let (seed, _) = editions();
+    // Job number (21-19241), barcode (*2119241*), recycling note.
+    let furniture = regex::Regex::new(r"\d{2}-\d{5}|\*\d{6,}\*|Please recycle|♲").expect("pattern");
+    // A page mark "n/m" standing alone: page n of m, n <= m <= 30 (resolution
+    // numbers such as 70/1 or 64/293 do not fit).
+    let page_mark = regex::Regex::new(r"(?:^|\s)(\d{1,2})/(\d{1,2})(?:\s|$)").expect("pattern");
+    let has_page_mark = |t: &str| {
+        page_mark.captures_iter(t).any(|c| {
+            let (n, m): (u32, u32) = (c[1].parse().unwrap_or(0), c[2].parse().unwrap_or(0));
+            n >= 1 && n <= m && m <= 30
+        })
+    };
+    // Footnote bodies as the seed prints them: "(n)" without the inner space.
+    let body_number = regex::Regex::new(r"(?:^|\s)\(\d{1,2}\)").expect("pattern");
+    for u in &seed.units {
+        let t = &u.text;
+        assert!(
+            !t.contains("http") && !t.contains("undocs"),
+            "{}: link in {t}",
+            u.id
+        );
+        assert!(!t.contains("___"), "{}: separator in {t}", u.id);
+        assert!(!furniture.is_match(t), "{}: page furniture in {t}", u.id);
+        assert!(!has_page_mark(t), "{}: page mark in {t}", u.id);
+        assert!(!body_number.is_match(t), "{}: footnote number in {t}", u.id);
+        assert!(!t.contains("[^"), "{}: marker left in the text {t}", u.id);
+        for f in &seed.footnotes {
+            // Footnote texts long enough to be unmistakable must not be in any unit.
+            if f.text.chars().count() >= 12 {
+                assert!(
+                    !t.contains(&f.text),
+                    "{}: body of footnote {} in {t}",
+                    u.id,
+                    f.number
+                );
+            }
+        }
+        for latin in [
+            "Treaty Series",
+            "E/2002/68/Add.1",
+            "A/76/120",
+            "A/76/263",
+            "A/76/170",
+            "A/76/144",
+            "CTOC/COP",
+        ] {
+            assert!(!t.contains(latin), "{}: footnote text {latin} in {t}", u.id);
+        }
+    }
+}
+
+#[test]
+fn binary_parses_the_seed_copy_in_the_repository() {
+    let seed =
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("versions/A-RES-76-186.ar.txt");
+    resdiff().arg("parse").arg(&seed).assert().success();
+    let out = resdiff()
+        .args(["parse", "--format", "json"])
+        .arg(&seed)
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    let v: serde_json::Value = serde_json::from_slice(&out).expect("JSON output");
+    assert_eq!(v["schema"], "resdiff.edition/1");
+    let units = v["units"].as_array().expect("units array");
+    assert!(units.len() >= 71, "{} units", units.len());
+    assert_eq!(v["facts"]["symbol"], "A/RES/76/186");
+}

@@ -627,52 +627,79 @@ enum Start {
 
 /// Group body lines into paragraphs, one string each, in logical form.
 /// Lines after the `Footnotes:` heading are copied as they are.
+///
+/// First every line is classified (paragraph start or continuation); then the
+/// last line of each paragraph gets its leading punctuation moved to the end
+/// (in visual order the logical end of a line is printed first); then the
+/// start lines are rewritten with their mark in front.
 fn split_paragraphs(lines: &[String], warnings: &mut Vec<String>) -> Vec<String> {
-    let mut paras: Vec<String> = Vec::new();
-    let mut next_op = 1u32;
-    let mut last_label: Option<char> = None;
-    let mut in_operative = false;
-    let mut footnotes: Vec<String> = Vec::new();
+    let mut body: Vec<String> = Vec::new();
     let mut closing: Vec<String> = Vec::new();
+    let mut footnotes: Vec<String> = Vec::new();
     let mut iter = lines.iter();
     for line in iter.by_ref() {
         if line == FOOTNOTES_HEADING {
             break;
         }
-        let folded = fold(line);
-        if folded.starts_with("الجلسة العامة") || !closing.is_empty() {
+        if fold(line).starts_with("الجلسة العامة") || !closing.is_empty() {
             closing.push(reverse_runs(line));
-            continue;
-        }
-        match line_start(line, next_op, last_label, in_operative) {
-            Some((Start::Operative(n), logical)) => {
-                in_operative = true;
-                next_op = n + 1;
-                last_label = None;
-                paras.push(logical);
-            }
-            Some((Start::SubItem(l), logical)) => {
-                last_label = Some(l);
-                paras.push(logical);
-            }
-            Some((Start::Preamble, logical)) => {
-                last_label = None;
-                paras.push(logical);
-            }
-            None => match paras.last_mut() {
-                Some(p) => {
-                    p.push(' ');
-                    p.push_str(line);
-                }
-                None => paras.push(line.clone()),
-            },
+        } else {
+            body.push(line.clone());
         }
     }
     footnotes.extend(iter.cloned());
+
+    // Pass 1: which lines open a paragraph, and the state each was judged in.
+    let mut next_op = 1u32;
+    let mut last_label: Option<char> = None;
+    let mut in_operative = false;
+    let mut starts: Vec<Option<(u32, Option<char>, bool)>> = Vec::with_capacity(body.len());
+    for line in &body {
+        let state = (next_op, last_label, in_operative);
+        match line_start(line, next_op, last_label, in_operative).map(|(s, _)| s) {
+            Some(Start::Operative(n)) => {
+                in_operative = true;
+                next_op = n + 1;
+                last_label = None;
+                starts.push(Some(state));
+            }
+            Some(Start::SubItem(l)) => {
+                last_label = Some(l);
+                starts.push(Some(state));
+            }
+            Some(Start::Preamble) => {
+                last_label = None;
+                starts.push(Some(state));
+            }
+            None => starts.push(None),
+        }
+    }
     if next_op == 1 {
         warnings.push(
             "no operative paragraph number (\"VERB - 1\") found in the Arabic extraction".into(),
         );
+    }
+
+    // Pass 2: closing punctuation of each paragraph's last line to its end.
+    for k in 0..body.len() {
+        let last_of_paragraph = starts.get(k + 1).map_or(true, Option::is_some);
+        if last_of_paragraph {
+            body[k] = closing_punctuation_to_end(&body[k]);
+        }
+    }
+
+    // Pass 3: paragraphs in logical form.
+    let mut paras: Vec<String> = Vec::new();
+    for (line, state) in body.iter().zip(&starts) {
+        let logical = state.and_then(|(n, l, op)| line_start(line, n, l, op).map(|(_, t)| t));
+        match (logical, paras.last_mut()) {
+            (Some(t), _) => paras.push(t),
+            (None, Some(p)) => {
+                p.push(' ');
+                p.push_str(line);
+            }
+            (None, None) => paras.push(line.clone()),
+        }
     }
     let mut out: Vec<String> = paras.iter().map(|p| tidy_markers(&fold(p))).collect();
     if !closing.is_empty() {
@@ -687,12 +714,31 @@ fn split_paragraphs(lines: &[String], warnings: &mut Vec<String>) -> Vec<String>
     out
 }
 
-/// Attach footnote markers to the word before them (`الوطنية [^5] ،` →
-/// `الوطنية[^5]،`), as in the clean rendering.
+/// A line that starts with clause punctuation (and footnote markers) but
+/// does not end with any: in visual order the logical end of a line is
+/// printed first, so the punctuation goes to the end
+/// (`،[^17] بتقرير … وإذ تحيط علما` → `بتقرير … وإذ تحيط علما ،[^17]`).
+fn closing_punctuation_to_end(line: &str) -> String {
+    static LEADING: Lazy<Regex> = Lazy::new(|| re(r"^\s*[،,.:؛;]\s*(?:\[\^\d+\]\s*)*"));
+    let t = line.trim_end();
+    if t.ends_with(['،', ',', '.', ':', '؛', ';']) {
+        return line.to_string();
+    }
+    match LEADING.find(t) {
+        Some(m) if m.end() < t.len() => format!("{} {}", &t[m.end()..], m.as_str().trim()),
+        _ => line.to_string(),
+    }
+}
+
+/// Attach footnote markers to the word before them and put them before
+/// the punctuation (`الوطنية [^5] ،`, `الوطنية ،[^5]` → `الوطنية[^5]،`), as
+/// in the clean rendering.
 fn tidy_markers(s: &str) -> String {
     static BEFORE: Lazy<Regex> = Lazy::new(|| re(r"\s+(\[\^\d+\])"));
     static AFTER: Lazy<Regex> = Lazy::new(|| re(r"(\[\^\d+\])\s+([،,.;؛:])"));
-    let s = BEFORE.replace_all(s, "$1");
+    static PUNCT_FIRST: Lazy<Regex> = Lazy::new(|| re(r"\s*([،,.;؛:])\s*((?:\[\^\d+\])+)"));
+    let s = PUNCT_FIRST.replace_all(s, "$2$1");
+    let s = BEFORE.replace_all(&s, "$1");
     AFTER.replace_all(&s, "$1$2").into_owned()
 }
 
@@ -804,9 +850,14 @@ fn split_lead(before: &str) -> (String, String) {
 }
 
 /// Split text starting at a lead particle into (lead phrase, rest): up to the
-/// next gap of two or more spaces, at most [`MAX_LEAD_WORDS`] words.
+/// next gap of two or more spaces or punctuation, at most [`MAX_LEAD_WORDS`] words.
 fn take_lead(s: &str) -> (String, String) {
-    let end = GAP.find(s.trim_end()).map_or(s.len(), |m| m.start());
+    // The lead phrase holds no punctuation and no footnote marker.
+    let gap = GAP.find(s.trim_end()).map_or(s.len(), |m| m.start());
+    let punct = s
+        .find(['،', ',', '.', ':', '؛', ';', '['])
+        .unwrap_or(s.len());
+    let end = gap.min(punct);
     let lead = &s[..end];
     let words: Vec<&str> = lead.split_whitespace().collect();
     if words.len() > MAX_LEAD_WORDS {
@@ -976,6 +1027,21 @@ mod tests {
         let (out, _) = to_logical(text);
         assert!(out.contains("\n(أ) تشجيع الزراعة\n"), "{out}");
         assert!(out.contains("\n(ب) دعم الري والمياه\n"), "{out}");
+    }
+
+    #[test]
+    fn closing_comma_printed_first_goes_to_the_end() {
+        // (synthetic) a one-line paragraph whose comma and marker were printed at the left
+        let text =
+            " ،إن الجمعية العامة \n،( 1) بتقرير المزارعين   وإذ ترحب\nالحقول   وإذ تشير إلى \n\
+                    _________________\n(1) A/93/1.\n";
+        let (out, _) = to_logical(text);
+        assert!(
+            out.lines().any(|l| l == "وإذ ترحب بتقرير المزارعين[^1]،"),
+            "{out}"
+        );
+        assert_eq!(closing_punctuation_to_end("، كلمة"), "كلمة ،");
+        assert_eq!(closing_punctuation_to_end("، كلمة،"), "، كلمة،");
     }
 
     #[test]
