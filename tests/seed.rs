@@ -274,3 +274,13 @@ fn binary_parses_the_seed_copy_in_the_repository() {
     assert!(units.len() >= 71, "{} units", units.len());
     assert_eq!(v["facts"]["symbol"], "A/RES/76/186");
 }
+
+#[test]
+fn damage_estimate_separates_the_seed_from_the_clean_text() {
+    let clean = rtl::damage_share(&fulltext());
+    let (logical, _) = rtl::to_logical(&seed_text());
+    let damaged = rtl::damage_share(&logical);
+    println!("damage estimate: clean {clean:.3}, seed {damaged:.3}");
+    assert!(clean < 0.05, "clean Arabic scored {clean}");
+    assert!(damaged > 0.15, "the seed scored only {damaged}");
+}

@@ -1075,4 +1075,15 @@ mod tests {
         let d = damage_share("االأخصا الأ،فال د الجمعية ة الدول");
         assert!((d - 4.0 / 6.0).abs() < 1e-9, "{d}");
     }
+
+    proptest::proptest! {
+        /// Any mix of Arabic letters, kashida, brackets, digits, dashes,
+        /// separators and line breaks is read without panicking.
+        #[test]
+        fn never_panics(s in "[ابجدهوزحطيكلمنسعفصقرشتثخذضظغةىءأإـ،.:()\\[\\]^_ 0-9\n-]{0,400}") {
+            let (out, _) = to_logical(&s);
+            let _ = looks_like_rtl_extraction(&out);
+            let _ = damage_share(&s);
+        }
+    }
 }
