@@ -681,10 +681,10 @@ fn split_paragraphs(lines: &[String], warnings: &mut Vec<String>) -> Vec<String>
     }
 
     // Pass 2: closing punctuation of each paragraph's last line to its end.
-    for k in 0..body.len() {
-        let last_of_paragraph = starts.get(k + 1).map_or(true, Option::is_some);
+    for (k, line) in body.iter_mut().enumerate() {
+        let last_of_paragraph = !matches!(starts.get(k + 1), Some(None));
         if last_of_paragraph {
-            body[k] = closing_punctuation_to_end(&body[k]);
+            *line = closing_punctuation_to_end(line);
         }
     }
 
