@@ -788,6 +788,39 @@ mod tests {
         );
     }
 
+    proptest::proptest! {
+        #[test]
+        fn never_panics(body in "(\\PC|\n|\x0c| {4}|_{6}|\\[\\^[0-9]\\]|[0-9]{1,2}\\. |\\([a-z]\\) |-\n){0,80}") {
+            let text = format!("The General Assembly,\n{body}");
+            let _ = parse(&text, "t", SourceFormat::Pdf, &ReadOptions::default());
+            let _ = parse(&body, "t", SourceFormat::Text, &ReadOptions::default());
+        }
+    }
+
+    #[test]
+    fn edge_inputs() {
+        for text in [
+            "",
+            "The General Assembly,",
+            "\x0c\x0c",
+            "   \n\n",
+            "Footnotes:\n[^1]: x",
+            "1.\n2.",
+            "大会，\n１．",
+        ] {
+            let _ = parse(text, "t", SourceFormat::Text, &ReadOptions::default());
+        }
+        assert!(matches!(
+            parse(
+                "The General Assembly,",
+                "t",
+                SourceFormat::Text,
+                &ReadOptions::default()
+            ),
+            Err(ErrorKind::NotAResolution(_))
+        ));
+    }
+
     #[test]
     fn line_break_hyphens() {
         let vocab: HashSet<String> = ["peacekeeping", "state-building"]
