@@ -13,8 +13,10 @@ pub mod akn;
 pub mod decode;
 pub mod docx;
 pub mod html;
+pub mod labels;
 pub mod lang;
 pub mod pdf;
+pub mod rtl;
 pub mod structure;
 pub mod text;
 
