@@ -51,7 +51,7 @@ const EXCEPTIONS: &[(&str, &[&str], &str)] = &[
     ("S-2024-302", &["PP6"], PERIOD),
     ("S-2024-302", &["OP5"], "the clean text has a stray '.' after 'sustainable development'"),
     ("S-2024-400", &["PP3"], "the clean text has 'titled' where the PDF has 'entitled'"),
-    ("S-2024-400", &["PP18"], PERIOD),
+    ("S-2024-400", &["PP19"], PERIOD),
     ("S-2024-835", &["PP6"], PERIOD),
 ];
 

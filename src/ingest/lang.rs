@@ -94,7 +94,8 @@ pub fn fold_line(s: &str) -> String {
 /// "大会，"). The line must end with a comma of its script (a bare
 /// "General Assembly" in the header is not an organ line).
 pub fn organ_line(line: &str) -> Option<(Organ, Language)> {
-    let f = fold_line(line);
+    // "The General Assembly ," in careless copies: the comma may be spaced.
+    let f = fold_line(line).replace(" ,", ",").replace(" ،", "،");
     let body = f
         .strip_suffix(',')
         .or_else(|| f.strip_suffix('，'))

@@ -84,7 +84,12 @@ pub fn parse_with(
 
 /// The text layer of a PDF as `pdftotext` gives it in `mode`.
 pub fn extract_text(bytes: &[u8], mode: Mode) -> Result<String, ErrorKind> {
-    let mut cmd = Command::new("pdftotext");
+    run("pdftotext", bytes, mode)
+}
+
+/// Run `program` (pdftotext) on the PDF bytes.
+fn run(program: &str, bytes: &[u8], mode: Mode) -> Result<String, ErrorKind> {
+    let mut cmd = Command::new(program);
     if let Some(flag) = mode.flag() {
         cmd.arg(flag);
     }
@@ -143,21 +148,7 @@ pub fn extract_text(bytes: &[u8], mode: Mode) -> Result<String, ErrorKind> {
     let out = reader.join().unwrap_or_default();
     let err = String::from_utf8_lossy(&err_reader.join().unwrap_or_default()).to_string();
     if !status.success() {
-        let lower = err.to_lowercase();
-        if lower.contains("password") || lower.contains("encrypt") || status.code() == Some(3) {
-            return Err(ErrorKind::Pdf(
-                "the PDF is encrypted or protected against copying; give an unprotected copy (or the DOCX/AKN edition)"
-                    .into(),
-            ));
-        }
-        let detail = err
-            .lines()
-            .find(|l| !l.trim().is_empty())
-            .unwrap_or("no message")
-            .trim();
-        return Err(ErrorKind::Pdf(format!(
-            "pdftotext could not read the file ({detail}); the PDF is damaged or not a PDF"
-        )));
+        return Err(failure(status.code(), &err));
     }
     let text = String::from_utf8_lossy(&out).to_string();
     let pages = text.matches('\u{000C}').count().max(1);
@@ -171,9 +162,45 @@ pub fn extract_text(bytes: &[u8], mode: Mode) -> Result<String, ErrorKind> {
     Ok(text)
 }
 
+/// The error for a failed `pdftotext` run, from its exit code and messages
+/// (exit code 3 and "Incorrect password" mean an encrypted file).
+fn failure(code: Option<i32>, stderr: &str) -> ErrorKind {
+    let lower = stderr.to_lowercase();
+    if lower.contains("password") || lower.contains("encrypt") || code == Some(3) {
+        return ErrorKind::Pdf(
+            "the PDF is encrypted or protected against copying; give an unprotected copy (or the DOCX/AKN edition)"
+                .into(),
+        );
+    }
+    let detail = stderr
+        .lines()
+        .find(|l| !l.trim().is_empty())
+        .unwrap_or("no message")
+        .trim();
+    ErrorKind::Pdf(format!(
+        "pdftotext could not read the file ({detail}); the PDF is damaged or not a PDF"
+    ))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn missing_pdftotext_says_how_to_install_it() {
+        let err = run("pdftotext-not-installed-here", b"%PDF-1.4\n", Mode::Layout).unwrap_err();
+        assert_eq!(
+            err.to_string(),
+            "PDF: pdftotext (poppler-utils) is not installed; install it with `apt-get install poppler-utils`"
+        );
+    }
+
+    #[test]
+    fn encrypted_pdf_is_a_clear_error() {
+        let err = failure(Some(1), "Command Line Error: Incorrect password\n");
+        assert!(err.to_string().contains("encrypted"), "{err}");
+        assert!(failure(Some(3), "").to_string().contains("encrypted"));
+    }
 
     #[test]
     fn broken_pdf_is_a_clear_error() {

@@ -379,6 +379,7 @@ pub fn build(
     let mut pp = 0u32;
     let mut last_op: Option<u32> = None;
     let mut in_operative = false;
+    let mut annex = false;
     for p in &paras[body_start..] {
         let text = fold_ws(&p.text);
         if text.is_empty() {
@@ -388,6 +389,7 @@ pub fn build(
             warnings.push(format!(
                 "the text after the heading '{text}' is an annex and was not read as units"
             ));
+            annex = true;
             break;
         }
         if lang::is_closing_line(&text)
@@ -493,7 +495,8 @@ pub fn build(
             .iter()
             .find(|u| u.footnotes.contains(&number))
             .map(|u| u.id.clone());
-        if unit.is_none() && !header_notes.contains(&number) {
+        // Notes cited only in an annex are not cited by any unit.
+        if unit.is_none() && !header_notes.contains(&number) && !annex {
             warnings.push(format!("footnote {number} is not cited in the text"));
         }
         notes.push(Footnote {

@@ -240,6 +240,8 @@ fn raw_doc(text: &str, capitals: bool) -> RawDoc {
     // Body: drop furniture and pull footnotes out of each page.
     let mut body: Vec<Line> = Vec::new();
     let mut pdf_notes: Vec<(u32, String)> = Vec::new();
+    // Where each note's marker may be: body lines before this index, on this page.
+    let mut note_places: Vec<(u32, usize, usize)> = Vec::new();
     let mut in_notes = false;
     let mut last_page = usize::MAX;
     for l in lines.into_iter().skip(body_from) {
@@ -270,6 +272,7 @@ fn raw_doc(text: &str, capitals: bool) -> RawDoc {
             if let Some(c) = FOOTNOTE_START.captures(&l.text) {
                 if let Ok(n) = c[1].parse::<u32>() {
                     pdf_notes.push((n, c.get(2).map_or("", |m| m.as_str()).to_string()));
+                    note_places.push((n, body.len(), l.page));
                     continue;
                 }
             }
@@ -288,6 +291,9 @@ fn raw_doc(text: &str, capitals: bool) -> RawDoc {
             in_notes = false;
         }
         body.push(l);
+    }
+    for (n, before, page) in note_places {
+        mark_footnote(&mut body[..before], n, page);
     }
     doc.footnotes = clean_notes;
     doc.footnotes.extend(
@@ -326,6 +332,35 @@ fn raw_doc(text: &str, capitals: bool) -> RawDoc {
     split_run_together(&mut paras);
     doc.paras.extend(paras.iter().map(|t| para(t)));
     doc
+}
+
+/// Find the marker of PDF footnote `n` in the body lines of its page (the
+/// nearest one above the note) and write it as `[^n]`, the clean-text form.
+/// A superscript marker comes out of the PDF as the bare number right after
+/// a word ("Convention1 and") or after punctuation, possibly spaced
+/// ("conflict, 1" at a line end); a number after a space and a word
+/// ("paragraph 1") is not a marker.
+fn mark_footnote(lines: &mut [Line], n: u32, page: usize) {
+    let Ok(glued) = Regex::new(&format!(r"([\p{{L}}\)”’])({n})(\s|$)")) else {
+        return;
+    };
+    let Ok(spaced) = Regex::new(&format!(r"([,;:.\)”’])\s?({n})(\s|$)")) else {
+        return;
+    };
+    for l in lines
+        .iter_mut()
+        .rev()
+        .filter(|l| l.page == page && !l.blank())
+    {
+        for re in [&glued, &spaced] {
+            if let Some(c) = re.captures(&l.text) {
+                if let (Some(pre), Some(num)) = (c.get(1), c.get(2)) {
+                    l.text = format!("{}[^{n}]{}", &l.text[..pre.end()], &l.text[num.end()..]);
+                    return;
+                }
+            }
+        }
+    }
 }
 
 fn push_line(lines: &mut Vec<Line>, raw: &str, page: usize) {
@@ -679,7 +714,7 @@ mod tests {
     #[test]
     fn pdf_footnotes_go_to_footnotes() {
         let text = "The Security Council,\n\
-                    \x20    Recalling the report (synthetic),\n\
+                    \x20    Recalling the report (synthetic), 1\n\
                     \x20    1.  Decides (synthetic);\n\
                     __________________\n\
                     \x20  1  See the report of the mission (synthetic).\n\
@@ -688,6 +723,8 @@ mod tests {
         let ed = parse(text, "t", SourceFormat::Pdf, &ReadOptions::default()).unwrap();
         assert_eq!(ids(&ed), ["PP1", "OP1", "OP2"]);
         assert_eq!(ed.footnotes.len(), 1);
+        assert_eq!(ed.units[0].text, "Recalling the report (synthetic),");
+        assert_eq!(ed.footnotes[0].unit, Some(UnitId::pp(1)));
         assert_eq!(
             ed.footnotes[0].text,
             "See the report of the mission (synthetic). Second line of the note."
