@@ -9,6 +9,20 @@ use resdiff::ingest::{read_bytes, read_path, ReadOptions};
 use resdiff::model::{Edition, SourceFormat};
 use resdiff::render::docx::docx_bytes;
 
+/// Characters the text reader (which the .docx reader feeds) folds and the
+/// AKN reader keeps: no-break and thin spaces, the no-break hyphen, soft
+/// hyphens. An AKN edition and its .docx differ only in these.
+pub fn fold(s: &str) -> String {
+    s.chars()
+        .filter(|c| !matches!(c, '\u{00AD}' | '\u{200B}' | '\u{FEFF}'))
+        .map(|c| match c {
+            '\u{00A0}' | '\u{2007}' | '\u{202F}' | '\u{2009}' | '\u{2002}' | '\u{2003}' => ' ',
+            '\u{2011}' => '-',
+            c => c,
+        })
+        .collect()
+}
+
 /// The structure a round trip must keep: ids, texts, footnote citations,
 /// footnote numbers, texts and citing units.
 fn assert_same_structure(a: &Edition, b: &Edition, what: &str) {
@@ -16,14 +30,32 @@ fn assert_same_structure(a: &Edition, b: &Edition, what: &str) {
     let ids = |e: &Edition| e.units.iter().map(|u| u.id.to_string()).collect::<Vec<_>>();
     assert_eq!(ids(a), ids(b), "{what}: unit ids differ");
     for (x, y) in a.units.iter().zip(&b.units) {
-        assert_eq!(x.text, y.text, "{what}: text of {} differs", x.id);
+        assert_eq!(fold(&x.text), y.text, "{what}: text of {} differs", x.id);
         assert_eq!(
             x.footnotes, y.footnotes,
             "{what}: footnotes cited by {} differ",
             x.id
         );
     }
-    assert_eq!(a.footnotes, b.footnotes, "{what}: footnotes differ");
+    assert_eq!(
+        a.footnotes.len(),
+        b.footnotes.len(),
+        "{what}: footnote counts differ"
+    );
+    for (x, y) in a.footnotes.iter().zip(&b.footnotes) {
+        assert_eq!(
+            (x.number, &x.unit),
+            (y.number, &y.unit),
+            "{what}: footnote {} moved",
+            x.number
+        );
+        assert_eq!(
+            fold(&x.text),
+            y.text,
+            "{what}: text of footnote {} differs",
+            x.number
+        );
+    }
 }
 
 fn round_trip(path: &std::path::Path) {
@@ -54,8 +86,8 @@ fn every_english_fulltext_round_trips() {
 }
 
 #[test]
-fn akn_round_trips_through_docx() {
-    for lang in ["en", "fr", "ar"] {
+fn every_akn_edition_round_trips_through_docx() {
+    for lang in ["ar", "en", "es", "fr", "ru", "zh"] {
         let dir = corpus(&format!("akn/{lang}"));
         let mut files: Vec<_> = std::fs::read_dir(&dir)
             .unwrap()
@@ -64,7 +96,9 @@ fn akn_round_trips_through_docx() {
             .collect();
         files.sort();
         assert!(!files.is_empty(), "no AKN files in {}", dir.display());
-        round_trip(&files[0]);
+        for f in &files {
+            round_trip(f);
+        }
     }
 }
 

@@ -126,6 +126,20 @@ fn page(ed: &Edition) -> String {
     h
 }
 
+/// Characters the text reader (which the HTML reader feeds) folds and the
+/// AKN reader keeps: no-break and thin spaces, the no-break hyphen, soft
+/// hyphens. An AKN edition and its page differ only in these.
+fn fold(s: &str) -> String {
+    s.chars()
+        .filter(|c| !matches!(c, '\u{00AD}' | '\u{200B}' | '\u{FEFF}'))
+        .map(|c| match c {
+            '\u{00A0}' | '\u{2007}' | '\u{202F}' | '\u{2009}' | '\u{2002}' | '\u{2003}' => ' ',
+            '\u{2011}' => '-',
+            c => c,
+        })
+        .collect()
+}
+
 fn round_trip(rel: &str) {
     let opts = ReadOptions::default();
     let original = read_path(&corpus(rel), &opts).unwrap_or_else(|e| panic!("{e}"));
@@ -135,7 +149,7 @@ fn round_trip(rel: &str) {
     let ids = |e: &Edition| e.units.iter().map(|u| u.id.to_string()).collect::<Vec<_>>();
     assert_eq!(ids(&original), ids(&back), "{rel}: unit ids differ");
     for (x, y) in original.units.iter().zip(&back.units) {
-        assert_eq!(x.text, y.text, "{rel}: text of {} differs", x.id);
+        assert_eq!(fold(&x.text), y.text, "{rel}: text of {} differs", x.id);
         assert_eq!(
             x.footnotes, y.footnotes,
             "{rel}: footnotes of {} differ",
@@ -156,8 +170,19 @@ fn generated_pages_read_back_in_six_languages() {
 }
 
 #[test]
-fn generated_page_from_akn_reads_back() {
-    round_trip("akn/en/A-RES-76-186.xml");
+fn generated_pages_from_every_akn_edition_read_back() {
+    for lang in ["ar", "en", "es", "fr", "ru", "zh"] {
+        let mut names: Vec<String> = std::fs::read_dir(corpus(&format!("akn/{lang}")))
+            .unwrap()
+            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+            .filter(|n| n.ends_with(".xml"))
+            .collect();
+        names.sort();
+        assert!(!names.is_empty(), "no AKN files for {lang}");
+        for n in names {
+            round_trip(&format!("akn/{lang}/{n}"));
+        }
+    }
 }
 
 #[test]

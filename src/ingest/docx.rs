@@ -221,23 +221,45 @@ struct Para {
     footnote: Option<String>,
 }
 
-/// The paragraphs of a part, and the footnote ids cited, in order.
+/// The paragraphs of a part, and the bookmarks that hold a footnote
+/// reference (name → footnote id), which `NOTEREF` fields cite again.
 #[derive(Debug, Default)]
 struct Walked {
     paras: Vec<Para>,
+    note_bookmarks: HashMap<String, String>,
 }
+
+/// An open complex field (`w:fldChar` begin … separate … end).
+#[derive(Debug, Default)]
+struct Field {
+    instr: String,
+    /// Past `separate`: the runs are the field's displayed result.
+    in_result: bool,
+    /// A `NOTEREF` field: its result (the footnote number) is replaced by a marker.
+    noteref: bool,
+}
+
+/// The bookmark a `NOTEREF` field instruction cites (`NOTEREF _Ref123 \f \h`).
+fn noteref_target(instr: &str) -> Option<&str> {
+    let mut words = instr.split_whitespace();
+    words
+        .next()
+        .filter(|w| w.eq_ignore_ascii_case("NOTEREF"))
+        .and(words.next())
+}
+
+/// Placeholders in paragraph text until footnote numbers are known:
+/// `NOTE_START id NOTE_END` for a footnote reference, `REF_START bookmark
+/// NOTE_END` for a repeated citation by `NOTEREF`.
+const NOTE_START: char = '\u{E000}';
+const REF_START: char = '\u{E002}';
+const NOTE_END: char = '\u{E001}';
 
 /// Elements whose whole content is not displayed text.
 fn skipped(name: &[u8]) -> bool {
     matches!(
         name,
-        b"del"
-            | b"delText"
-            | b"delInstrText"
-            | b"moveFrom"
-            | b"Fallback"
-            | b"instrText"
-            | b"footnoteRef"
+        b"del" | b"delText" | b"delInstrText" | b"moveFrom" | b"Fallback" | b"footnoteRef"
     ) || name.ends_with(b"Change")
 }
 
@@ -255,7 +277,13 @@ fn walk(xml: &str, footnotes_part: bool) -> Result<Walked, XmlFault> {
     let mut run_hidden = false;
     let mut in_t = false;
     let mut footnote: Option<String> = None;
+    let mut fields: Vec<Field> = Vec::new();
+    let mut in_instr = false;
+    let mut open_bookmarks: Vec<(String, String)> = Vec::new();
     loop {
+        // Inside the displayed result of a NOTEREF field, whose number the
+        // marker replaces.
+        let in_noteref_result = fields.iter().any(|f| f.noteref && f.in_result);
         let ev = reader.read_event().map_err(|e| XmlFault::new(&reader, e))?;
         match ev {
             Event::Eof => break,
@@ -302,6 +330,44 @@ fn walk(xml: &str, footnotes_part: bool) -> Result<Walked, XmlFault> {
                     }
                     b"vanish" if in_rpr && in_ppr == 0 => run_hidden = on(e),
                     b"t" if !empty && in_run > 0 => in_t = true,
+                    b"instrText" if !empty => in_instr = true,
+                    b"fldChar" => match attr(e, b"fldCharType").as_deref() {
+                        Some("begin") => fields.push(Field::default()),
+                        Some("separate") => {
+                            if let Some(f) = fields.last_mut() {
+                                f.in_result = true;
+                                if let (Some(b), Some(p)) =
+                                    (noteref_target(&f.instr), stack.last_mut())
+                                {
+                                    f.noteref = true;
+                                    p.text.push_str(&format!("{REF_START}{b}{NOTE_END}"));
+                                }
+                            }
+                        }
+                        Some("end") => {
+                            fields.pop();
+                        }
+                        _ => {}
+                    },
+                    b"fldSimple" => {
+                        let instr = attr(e, b"instr").unwrap_or_default();
+                        if let (Some(b), Some(p)) = (noteref_target(&instr), stack.last_mut()) {
+                            p.text.push_str(&format!("{REF_START}{b}{NOTE_END}"));
+                            if !empty {
+                                skip_depth = 1;
+                            }
+                            continue;
+                        }
+                    }
+                    b"bookmarkStart" => {
+                        if let (Some(id), Some(name)) = (attr(e, b"id"), attr(e, b"name")) {
+                            open_bookmarks.push((id, name));
+                        }
+                    }
+                    b"bookmarkEnd" => {
+                        let id = attr(e, b"id");
+                        open_bookmarks.retain(|(i, _)| Some(i) != id.as_ref());
+                    }
                     _ => {}
                 }
                 let Some(p) = stack.last_mut() else { continue };
@@ -314,7 +380,7 @@ fn walk(xml: &str, footnotes_part: bool) -> Result<Walked, XmlFault> {
                     }
                     continue;
                 }
-                if in_run == 0 || run_hidden {
+                if in_run == 0 || run_hidden || in_noteref_result {
                     continue;
                 }
                 match n {
@@ -322,7 +388,12 @@ fn walk(xml: &str, footnotes_part: bool) -> Result<Walked, XmlFault> {
                     b"noBreakHyphen" => p.text.push('\u{2011}'),
                     b"footnoteReference" => {
                         if let Some(id) = attr(e, b"id") {
-                            p.text.push_str(&format!("\u{E000}{id}\u{E001}"));
+                            p.text.push_str(&format!("{NOTE_START}{id}{NOTE_END}"));
+                            for (_, name) in &open_bookmarks {
+                                out.note_bookmarks
+                                    .entry(name.clone())
+                                    .or_insert_with(|| id.clone());
+                            }
                         }
                     }
                     _ => {}
@@ -347,17 +418,24 @@ fn walk(xml: &str, footnotes_part: bool) -> Result<Walked, XmlFault> {
                         run_hidden = false;
                     }
                     b"t" => in_t = false,
+                    b"instrText" => in_instr = false,
                     b"footnote" => footnote = None,
                     _ => {}
                 }
             }
-            Event::Text(t) if in_t && skip_depth == 0 && !run_hidden => {
+            Event::Text(t) if in_instr && skip_depth == 0 => {
+                let s = t.unescape().map_err(|e| XmlFault::new(&reader, e))?;
+                if let Some(f) = fields.last_mut() {
+                    f.instr.push_str(&s);
+                }
+            }
+            Event::Text(t) if in_t && skip_depth == 0 && !run_hidden && !in_noteref_result => {
                 let s = t.unescape().map_err(|e| XmlFault::new(&reader, e))?;
                 if let Some(p) = stack.last_mut() {
                     p.text.push_str(&s);
                 }
             }
-            Event::CData(t) if in_t && skip_depth == 0 && !run_hidden => {
+            Event::CData(t) if in_t && skip_depth == 0 && !run_hidden && !in_noteref_result => {
                 if let Some(p) = stack.last_mut() {
                     p.text.push_str(&String::from_utf8_lossy(&t));
                 }
@@ -804,6 +882,7 @@ fn assemble(
     let mut note_numbers: HashMap<String, u32> = HashMap::new();
     let mut cited: Vec<(u32, String)> = Vec::new();
     let mut lines: Vec<String> = Vec::new();
+    let mut warnings = Vec::new();
     for p in &body.paras {
         let from_style = p.style.as_ref().and_then(|s| style_nums.get(s));
         let num_id = p.num_id.clone().or_else(|| from_style.map(|s| s.0.clone()));
@@ -811,18 +890,32 @@ fn assemble(
         // Replace the private-use footnote placeholders by numbered markers.
         let mut text = String::with_capacity(p.text.len());
         let mut rest = p.text.as_str();
-        while let Some(i) = rest.find('\u{E000}') {
+        while let Some(i) = rest.find([NOTE_START, REF_START]) {
             text.push_str(&rest[..i]);
-            let after = &rest[i + '\u{E000}'.len_utf8()..];
-            let end = after.find('\u{E001}').unwrap_or(after.len());
-            let id = &after[..end];
+            let is_ref = rest[i..].starts_with(REF_START);
+            let after = &rest[i + NOTE_START.len_utf8()..];
+            let end = after.find(NOTE_END).unwrap_or(after.len());
+            let key = &after[..end];
+            rest = after.get(end + NOTE_END.len_utf8()..).unwrap_or("");
+            let id = if is_ref {
+                match body.note_bookmarks.get(key) {
+                    Some(id) => id.as_str(),
+                    None => {
+                        warnings.push(format!(
+                            "a NOTEREF field cites bookmark {key}, which holds no footnote reference; ignored"
+                        ));
+                        continue;
+                    }
+                }
+            } else {
+                key
+            };
             let next = note_numbers.len() as u32 + 1;
             let n = *note_numbers.entry(id.to_string()).or_insert_with(|| {
                 cited.push((next, id.to_string()));
                 next
             });
             text.push_str(&format!("[^{n}]"));
-            rest = after.get(end + '\u{E001}'.len_utf8()..).unwrap_or("");
         }
         text.push_str(rest);
         let text = fold_space(&text);
@@ -840,7 +933,6 @@ fn assemble(
     while lines.last().is_some_and(|l| l.is_empty()) {
         lines.pop();
     }
-    let mut warnings = Vec::new();
     if !cited.is_empty() {
         let mut bodies: HashMap<&str, Vec<&str>> = HashMap::new();
         for p in &notes.paras {
@@ -1033,6 +1125,25 @@ mod tests {
             ("word/numbering.xml", NUMBERING),
         ]);
         assert_eq!(c.text, "Kept inserted end (synthetic)\nIn a box\nAnchor\n");
+    }
+
+    #[test]
+    fn noteref_fields_cite_a_footnote_again() {
+        let body = doc(
+            "<w:p><w:r><w:t>First (synthetic),</w:t></w:r><w:bookmarkStart w:id=\"0\" w:name=\"_Ref1\"/>\
+             <w:r><w:footnoteReference w:id=\"4\"/></w:r><w:bookmarkEnd w:id=\"0\"/></w:p>\
+             <w:p><w:r><w:t>again;</w:t></w:r><w:r><w:fldChar w:fldCharType=\"begin\"/></w:r>\
+             <w:r><w:instrText xml:space=\"preserve\"> NOTEREF _Ref1 \\f \\h </w:instrText></w:r>\
+             <w:r><w:fldChar w:fldCharType=\"separate\"/></w:r><w:r><w:t>1</w:t></w:r>\
+             <w:r><w:fldChar w:fldCharType=\"end\"/></w:r><w:r><w:t xml:space=\"preserve\"> and</w:t></w:r>\
+             <w:fldSimple w:instr=\" NOTEREF _Ref1 \\h \"><w:r><w:t>1</w:t></w:r></w:fldSimple></w:p>",
+        );
+        let notes = "<w:footnotes xmlns:w=\"x\"><w:footnote w:id=\"4\"><w:p><w:r><w:t>Note.</w:t></w:r></w:p></w:footnote></w:footnotes>";
+        let c = clean(&[("word/document.xml", &body), ("word/footnotes.xml", notes)]);
+        assert_eq!(
+            c.text,
+            "First (synthetic),[^1]\nagain;[^1] and[^1]\n\nFootnotes:\n[^1]: Note.\n"
+        );
     }
 
     #[test]

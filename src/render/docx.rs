@@ -134,6 +134,9 @@ struct Builder<'a> {
     notes: String,
     /// Footnote numbers already referenced.
     referenced: Vec<u32>,
+    /// Footnote numbers cited more than once: their first reference is
+    /// bookmarked and later citations are `NOTEREF` fields, as Word does.
+    repeated: Vec<u32>,
 }
 
 impl Builder<'_> {
@@ -149,15 +152,29 @@ impl Builder<'_> {
         let mut runs = String::new();
         for &n in numbers {
             if self.referenced.contains(&n) {
+                runs.push_str(&format!(
+                    "<w:r><w:fldChar w:fldCharType=\"begin\"/></w:r>\
+                     <w:r><w:instrText xml:space=\"preserve\"> NOTEREF _RefNote{n} \\f \\h </w:instrText></w:r>\
+                     <w:r><w:fldChar w:fldCharType=\"separate\"/></w:r>\
+                     <w:r><w:rPr><w:rStyle w:val=\"FootnoteReference\"/></w:rPr><w:t>{n}</w:t></w:r>\
+                     <w:r><w:fldChar w:fldCharType=\"end\"/></w:r>"
+                ));
                 continue;
             }
             let Some(f) = self.ed.footnotes.iter().find(|f| f.number == n) else {
                 continue;
             };
             self.referenced.push(n);
-            runs.push_str(&format!(
+            let reference = format!(
                 "<w:r><w:rPr><w:rStyle w:val=\"FootnoteReference\"/></w:rPr><w:footnoteReference w:id=\"{n}\"/></w:r>"
-            ));
+            );
+            if self.repeated.contains(&n) {
+                runs.push_str(&format!(
+                    "<w:bookmarkStart w:id=\"{n}\" w:name=\"_RefNote{n}\"/>{reference}<w:bookmarkEnd w:id=\"{n}\"/>"
+                ));
+            } else {
+                runs.push_str(&reference);
+            }
             self.notes.push_str(&format!(
                 "<w:footnote w:id=\"{n}\"><w:p><w:pPr><w:pStyle w:val=\"FootnoteText\"/>{}</w:pPr>\
                  <w:r><w:rPr><w:rStyle w:val=\"FootnoteReference\"/></w:rPr><w:footnoteRef/></w:r>\
@@ -264,6 +281,7 @@ impl Parts {
             nums: Vec::new(),
             notes: String::new(),
             referenced: Vec::new(),
+            repeated: Vec::new(),
         };
         // Footnotes cited outside the units go with the title (or the symbol).
         let outside: Vec<u32> = ed
@@ -272,6 +290,14 @@ impl Parts {
             .filter(|f| f.unit.as_ref().is_none_or(|id| ed.unit(id).is_none()))
             .map(|f| f.number)
             .collect();
+        let mut seen = Vec::new();
+        for n in ed.units.iter().flat_map(|u| &u.footnotes).chain(&outside) {
+            if seen.contains(n) {
+                b.repeated.push(*n);
+            } else {
+                seen.push(*n);
+            }
+        }
         let mut outside_done = false;
         if let Some(symbol) = &ed.facts.symbol {
             b.para(None, symbol, &[]);
@@ -425,6 +451,7 @@ mod tests {
             Unit::new(id("OP4"), "Decides to remain seized (synthetic)."),
         ];
         ed.units[10].footnotes = vec![2];
+        ed.units[11].footnotes = vec![1];
         ed.footnotes = vec![
             Footnote {
                 number: 1,
@@ -449,7 +476,7 @@ mod tests {
             "A/RES/99/1\n\n99/1. Synthetic test resolution\n\nThe General Assembly,\n\n\
              Recalling a synthetic clause & <markup>,[^1]\nNoting that (synthetic):\n(a) first item,\n(b) second item,\n\n\
              1. Decides (synthetic):\n(a) lettered;\n(i) roman;\n(ii) roman two;\n(b) lettered two;\n(bis) irregular;\n\
-             2. Requests (synthetic);[^2]\n4. Decides to remain seized (synthetic).\n\n\
+             2. Requests (synthetic);[^2]\n4. Decides to remain seized (synthetic).[^1]\n\n\
              Footnotes:\n[^1]: Synthetic note one.\n[^2]: Synthetic note two.\n"
         );
         assert!(clean.warnings.is_empty());
