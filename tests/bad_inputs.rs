@@ -209,3 +209,35 @@ fn directory_as_file() {
     std::fs::create_dir(&sub).unwrap();
     assert_bad(&sub);
 }
+
+#[test]
+fn html_page_without_text() {
+    let d = tempfile::tempdir().unwrap();
+    let page =
+        "<!DOCTYPE html><html><head><title>Nothing</title><script>var a = 1;</script></head>\
+                <body><div><img src=\"x.png\"></div></body></html>";
+    let e = assert_bad(&write(d.path(), "page.html", page.as_bytes()));
+    assert!(e.contains("no visible text"), "{e}");
+}
+
+#[test]
+fn legacy_encoded_html_is_read_with_a_warning() {
+    let d = tempfile::tempdir().unwrap();
+    let page =
+        "<html><body><p>L’Assemblée générale,</p><p>Rappelant sa résolution (synthétique),</p>\
+                <ol><li>Décide de rester saisie de la question (synthétique);</li>\
+                <li>Prie le Secrétaire général (synthétique).</li></ol></body></html>";
+    let (bytes, _, _) = encoding_rs::WINDOWS_1252.encode(page);
+    let file = write(d.path(), "page-1252.html", &bytes);
+    let out = resdiff()
+        .arg("parse")
+        .arg(&file)
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    let s = String::from_utf8(out).unwrap();
+    assert!(s.contains("Windows-1252"), "{s}");
+    assert!(s.contains("Décide de rester saisie"), "{s}");
+}

@@ -925,7 +925,7 @@ fn assemble(
             Some(l) => format!("{l} {text}"),
             None => text,
         };
-        if line.is_empty() && lines.last().is_none_or(|l: &String| l.is_empty()) {
+        if line.is_empty() && lines.last().map_or(true, |l: &String| l.is_empty()) {
             continue;
         }
         lines.push(line);

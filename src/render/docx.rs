@@ -287,7 +287,7 @@ impl Parts {
         let outside: Vec<u32> = ed
             .footnotes
             .iter()
-            .filter(|f| f.unit.as_ref().is_none_or(|id| ed.unit(id).is_none()))
+            .filter(|f| f.unit.as_ref().map_or(true, |id| ed.unit(id).is_none()))
             .map(|f| f.number)
             .collect();
         let mut seen = Vec::new();
