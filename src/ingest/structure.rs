@@ -10,7 +10,13 @@
 //! * a paragraph numbered `n.` (`n -` in Arabic, `n．` in Chinese) is `OPn`;
 //! * a lettered or roman item (`(a)`, `a)`, `а)`, `(أ)`, `（ａ）`, `(ii)`) is a
 //!   sub-item of the paragraph above it, its label canonicalised by
-//!   [`super::labels`] so ids agree across languages;
+//!   [`super::labels`] so ids agree across languages; `(i)` after `(h)` is
+//!   the letter, after any other letter a second level; a list numbered
+//!   `1.`, `2.` under an operative paragraph ending in a colon gives its
+//!   sub-items `(i)`, `(ii)`;
+//! * "Acting under Chapter VII …," and any other unnumbered paragraph before
+//!   the first operative paragraph is preambular; unnumbered text after it
+//!   joins the unit above;
 //! * short lines without closing punctuation (section headings of Security
 //!   Council texts), closing lines ("53rd plenary meeting") and the date
 //!   under them are skipped; an annex heading ends the units.
@@ -19,6 +25,11 @@
 //! paragraphs (a `1.` and a `2.`) is read with a warning, since drafts and
 //! excerpts often lack it; anything else is refused with
 //! [`ErrorKind::NotAResolution`].
+//!
+//! Warnings: missing operative numbers ("operative paragraph 16 missing"),
+//! duplicates (joined to the unit above), numbers out of order, a number
+//! without its full stop, footnotes never cited or cited without a text,
+//! and an annex that was not read.
 
 use once_cell::sync::Lazy;
 use regex::Regex;

@@ -17,16 +17,25 @@
 //!   footnotes, and paragraphs are rebuilt: a line starts a new paragraph
 //!   when the line before it closes a clause (`,` `;` `:` `.` and their
 //!   Arabic and Chinese forms) and the line is indented, is numbered with
-//!   the next paragraph number or a sub-item label, or begins with a capital
-//!   after a short line. Line-break hyphens are kept when the document
+//!   the next paragraph number or a sub-item label, opens with a preambular
+//!   participle ("Recalling", "Rappelant", "Recordando"), or begins with a
+//!   capital after a short line; in English, French and Spanish a line
+//!   starting in lower case always continues. Footnote markers, which
+//!   pdftotext gives as bare superscript digits ("conflict, 1"), are looked
+//!   for on the page of their note. Line-break hyphens are kept when the document
 //!   writes the word with a hyphen elsewhere or nowhere (UN documents are
 //!   not hyphenated automatically, so most line-end hyphens are real), and
 //!   removed when the document writes the word unhyphenated elsewhere.
-//!   Operative paragraphs that an extraction ran together ("…; 13. Welcomes")
-//!   are split again.
+//!   Operative paragraphs and sub-items that an extraction ran together
+//!   ("…; 13. Welcomes", "…: (i) …; (ii) …") are split again.
 //!
 //! The text decides which kind it is: when most body lines close a clause,
-//! each line is a paragraph. The paragraphs then go to [`super::structure`].
+//! each line is a paragraph (a wrapped line that closes no clause, or starts
+//! in lower case, still joins the line above in English, French and
+//! Spanish). In both kinds a footnote cited a second time, which renderings
+//! print as a bare number ("Crime5", "الوطنية(5)"), becomes a marker again.
+//! The non-breaking hyphen U+2011 is read as `-`, since PDFs and their
+//! clean texts disagree on it. The paragraphs then go to [`super::structure`].
 
 use std::collections::HashSet;
 
@@ -782,6 +791,84 @@ mod tests {
             ed.footnotes[0].text,
             "See the report of the mission (synthetic). Second line of the note."
         );
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn never_panics(body in "(\\PC|\n|\x0c| {4}|_{6}|\\[\\^[0-9]\\]|[0-9]{1,2}\\. |\\([a-z]\\) |-\n){0,80}") {
+            let text = format!("The General Assembly,\n{body}");
+            let _ = parse(&text, "t", SourceFormat::Pdf, &ReadOptions::default());
+            let _ = parse(&body, "t", SourceFormat::Text, &ReadOptions::default());
+        }
+    }
+
+    #[test]
+    fn edge_inputs() {
+        for text in [
+            "",
+            "The General Assembly,",
+            "\x0c\x0c",
+            "   \n\n",
+            "Footnotes:\n[^1]: x",
+            "1.\n2.",
+            "大会，\n１．",
+        ] {
+            let _ = parse(text, "t", SourceFormat::Text, &ReadOptions::default());
+        }
+        assert!(matches!(
+            parse(
+                "The General Assembly,",
+                "t",
+                SourceFormat::Text,
+                &ReadOptions::default()
+            ),
+            Err(ErrorKind::NotAResolution(_))
+        ));
+    }
+
+    #[test]
+    fn line_break_hyphens() {
+        let vocab: HashSet<String> = ["peacekeeping", "state-building"]
+            .iter()
+            .map(|s| s.to_string())
+            .collect();
+        let mut p = "the peace-".to_string();
+        join_into(&mut p, "keeping mission", &vocab);
+        assert_eq!(
+            p, "the peacekeeping mission",
+            "written unhyphenated elsewhere: hyphen removed"
+        );
+        let mut p = "the state-".to_string();
+        join_into(&mut p, "building process", &vocab);
+        assert_eq!(
+            p, "the state-building process",
+            "written with a hyphen elsewhere: kept"
+        );
+        let mut p = "the Secretary-".to_string();
+        join_into(&mut p, "General", &vocab);
+        assert_eq!(
+            p, "the Secretary-General",
+            "unknown: kept, UN texts are not hyphenated automatically"
+        );
+        let mut p = "大会".to_string();
+        join_into(&mut p, "决定", &vocab);
+        assert_eq!(p, "大会决定", "Chinese lines join without a space");
+    }
+
+    #[test]
+    fn repeated_citations_become_markers() {
+        let ed = read(
+            "The General Assembly,\nRecalling the Convention (synthetic),[^1]\n\
+             1. Urges States to ratify the Convention,1 taking into account (synthetic);\n\
+             2. Invites the G20 (synthetic).\n\nFootnotes:\n[^1]: Treaty Series (synthetic).\n",
+        );
+        assert_eq!(
+            ed.units[1].text,
+            "Urges States to ratify the Convention, taking into account (synthetic);"
+        );
+        assert_eq!(ed.units[1].footnotes, [1]);
+        assert_eq!(ed.units[2].text, "Invites the G20 (synthetic).");
+        assert_eq!(ed.footnotes[0].unit, Some(UnitId::pp(1)));
     }
 
     #[test]
