@@ -3,6 +3,7 @@
 //! meaning ([`Style`]); the binary decides once whether meanings become
 //! colours.
 
+pub mod docx;
 pub mod edition;
 
 /// Whether renderers may emit terminal colour codes (decided once, by the binary).
