@@ -476,6 +476,13 @@ fn build_tree(xml: &str) -> Result<El, ErrorKind> {
 /// full-width punctuation is dropped, as Chinese is written without spaces
 /// and those come from line breaks and notes in the mark-up.
 fn fold_ws(s: &str) -> String {
+    // One policy for every reader: the non-breaking hyphen is a hyphen and a
+    // soft hyphen is no character (see text.rs `normalise`).
+    let s: String = s
+        .chars()
+        .filter(|&c| c != '\u{00AD}')
+        .map(|c| if c == '\u{2011}' { '-' } else { c })
+        .collect();
     let mut out = String::with_capacity(s.len());
     let mut pending_space = false;
     for w in s.split_whitespace() {
