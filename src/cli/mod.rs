@@ -43,6 +43,9 @@ pub enum ColorChoice {
     Auto,
     Always,
     Never,
+    /// Labels spelled out as `<<label::text>>` instead of colours.
+    #[value(hide = true)]
+    Debug,
 }
 
 #[derive(Debug, Subcommand)]
@@ -55,13 +58,16 @@ pub enum Command {
 fn decide_style(choice: ColorChoice) -> Style {
     let color = match choice {
         ColorChoice::Always => true,
-        ColorChoice::Never => false,
+        ColorChoice::Never | ColorChoice::Debug => false,
         ColorChoice::Auto => {
             std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()) && io::stdout().is_terminal()
         }
     };
     colored::control::set_override(color);
-    Style { color }
+    Style {
+        color,
+        debug: choice == ColorChoice::Debug,
+    }
 }
 
 /// Run the command line; never panics on bad input.
