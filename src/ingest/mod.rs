@@ -16,6 +16,7 @@ pub mod html;
 pub mod labels;
 pub mod lang;
 pub mod pdf;
+pub mod rtl;
 pub mod structure;
 pub mod text;
 

@@ -25,6 +25,8 @@ pub fn corpus(rel: &str) -> PathBuf {
 /// The `resdiff` binary under test, with a fixed environment.
 pub fn resdiff() -> assert_cmd::Command {
     let mut c = assert_cmd::Command::cargo_bin("resdiff").expect("binary built");
-    c.env_remove("NO_COLOR").env_remove("RESDIFF_STORE").env("COLUMNS", "100");
+    c.env_remove("NO_COLOR")
+        .env_remove("RESDIFF_STORE")
+        .env("COLUMNS", "100");
     c
 }
