@@ -7,12 +7,10 @@ use std::io::{self, Write};
 
 use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 
-use super::term::{
-    block_heading, edition_title, elided_note, is_interesting, shown_changes, UnitTexts,
-};
-use super::{isolate, paint_segs, redline, stat, Label, Seg, Side, Style};
+use super::term::{block_heading, elided_note, is_interesting, shown_changes, UnitTexts};
+use super::{isolate, paint_segs, push_doc_text, redline, stat, Label, Seg, Side, Style};
 use crate::diff::{Change, Comparison};
-use crate::model::UnitId;
+use crate::model::{Edition, UnitId};
 
 /// Width used when the caller knows none (the binary asks the terminal).
 pub const DEFAULT_WIDTH: usize = 100;
@@ -64,8 +62,8 @@ pub fn write_side(
         + 1;
 
     // Titles.
-    let left = wrap(&edition_title(&cmp.old), col);
-    let right = wrap(&edition_title(&cmp.new), col);
+    let left = title_lines(&cmp.old, col);
+    let right = title_lines(&cmp.new, col);
     write_rows(&left, &right, col, false, false, style, out)?;
     writeln!(out, "{}─┼─{}", "─".repeat(col), "─".repeat(col))?;
 
@@ -85,6 +83,19 @@ pub fn write_side(
     elided(&mut hidden, width, style, out)?;
     let summary = [Seg::new(Label::Header, stat::summary_line(cmp))];
     write_wrapped(&summary, width, style, out)
+}
+
+/// The title of a column: `A/RES/76/186 · en · akn`, then the source.
+fn title_lines(ed: &Edition, col: usize) -> Vec<Vec<Seg>> {
+    let mut title = Vec::new();
+    let symbol = ed.facts.symbol.as_deref().unwrap_or("(no symbol)");
+    push_doc_text(&mut title, Some(Label::Header), symbol);
+    title.push(Seg::plain(format!(" · {} · {}", ed.language, ed.format)));
+    let mut source = Vec::new();
+    push_doc_text(&mut source, None, &ed.source);
+    let mut lines = wrap(&title, col);
+    lines.extend(wrap(&source, col));
+    lines
 }
 
 fn elided(hidden: &mut usize, width: usize, style: Style, out: &mut dyn Write) -> io::Result<()> {
@@ -253,9 +264,12 @@ fn tokens(segs: &[Seg]) -> Vec<Token> {
         for c in s.text.chars() {
             let space = c.is_whitespace();
             let wide = c.width().unwrap_or(0) >= 2;
-            let joins = cur
-                .as_ref()
-                .is_some_and(|t| t.space == space && !wide && !ends_wide(&t.text));
+            let joins = cur.as_ref().is_some_and(|t| {
+                t.space == space
+                    && (NO_LINE_START.contains(c)
+                        || ends_with_opening(&t.text)
+                        || (!wide && !ends_wide(&t.text)))
+            });
             if joins {
                 if let Some(t) = cur.as_mut() {
                     t.text.push(c);
@@ -272,6 +286,16 @@ fn tokens(segs: &[Seg]) -> Vec<Token> {
         out.extend(cur);
     }
     out
+}
+
+/// Punctuation that must not begin a line (Chinese line-breaking rules): it
+/// stays with the character before it.
+const NO_LINE_START: &str = "，。、；：！？）》」』】〕〉”’…·,.;:!?)]}%";
+/// Punctuation that must not end a line: it stays with the character after it.
+const NO_LINE_END: &str = "（《「『【〔〈“‘([{";
+
+fn ends_with_opening(s: &str) -> bool {
+    s.chars().last().is_some_and(|c| NO_LINE_END.contains(c))
 }
 
 fn ends_wide(s: &str) -> bool {
@@ -390,6 +414,12 @@ mod tests {
         let lines = plain(&wrap(&segs, 10));
         assert_eq!(lines, ["回顾其第七", "十四届会议", "的决议"]);
         assert!(lines.iter().all(|l| l.width() <= 10 && !l.contains(' ')));
+    }
+
+    #[test]
+    fn chinese_punctuation_does_not_start_or_end_a_line() {
+        let segs = vec![Seg::plain("甲乙丙丁，《戊己》")];
+        assert_eq!(plain(&wrap(&segs, 8)), ["甲乙丙", "丁，《戊", "己》"]);
     }
 
     #[test]
