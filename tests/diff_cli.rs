@@ -468,7 +468,7 @@ fn term_has_one_block_per_change_and_counts_the_rest() {
     let interesting = cmp
         .changes
         .iter()
-        .filter(|c| !(c.kind == ChangeKind::Unchanged && !c.moved))
+        .filter(|c| c.kind != ChangeKind::Unchanged || c.moved)
         .count();
     let blocks = s
         .lines()

@@ -73,7 +73,7 @@ fn wants_color(choice: ColorChoice, no_color: Option<&std::ffi::OsStr>, terminal
     match choice {
         ColorChoice::Always => true,
         ColorChoice::Never | ColorChoice::Debug => false,
-        ColorChoice::Auto => no_color.is_none_or(|v| v.is_empty()) && terminal,
+        ColorChoice::Auto => no_color.map_or(true, |v| v.is_empty()) && terminal,
     }
 }
 

@@ -123,7 +123,7 @@ pub fn shown_changes(changes: &[Change], context: usize) -> Vec<bool> {
 
 /// Anything but a unit that stayed the same and in its place.
 pub fn is_interesting(c: &Change) -> bool {
-    !(c.kind == ChangeKind::Unchanged && !c.moved)
+    c.kind != ChangeKind::Unchanged || c.moved
 }
 
 fn write_elided(hidden: &mut usize, style: Style, out: &mut dyn Write) -> io::Result<()> {
@@ -297,15 +297,15 @@ pub(crate) mod tests {
 
     fn change(
         kind: ChangeKind,
-        old: &[UnitId],
-        new: &[UnitId],
+        old: Vec<UnitId>,
+        new: Vec<UnitId>,
         moved: bool,
         diff: Vec<WordOp>,
     ) -> Change {
         Change {
             kind,
-            old: old.to_vec(),
-            new: new.to_vec(),
+            old,
+            new,
             moved,
             similarity: match kind {
                 ChangeKind::Added | ChangeKind::Removed => None,
@@ -366,11 +366,11 @@ pub(crate) mod tests {
             ],
         );
         let changes = vec![
-            change(ChangeKind::Unchanged, &[pp1.clone()], &[pp1], false, vec![]),
+            change(ChangeKind::Unchanged, vec![pp1.clone()], vec![pp1], false, vec![]),
             change(
                 ChangeKind::Changed,
-                &[pp2.clone()],
-                &[pp2],
+                vec![pp2.clone()],
+                vec![pp2],
                 false,
                 vec![
                     w(Op::Equal, "Noting "),
@@ -383,8 +383,8 @@ pub(crate) mod tests {
             ),
             change(
                 ChangeKind::Changed,
-                &[op3.clone()],
-                &[op1.clone()],
+                vec![op3.clone()],
+                vec![op1.clone()],
                 true,
                 vec![
                     w(Op::Equal, "Requests a report at its "),
@@ -393,9 +393,9 @@ pub(crate) mod tests {
                     w(Op::Equal, " session (synthetic);"),
                 ],
             ),
-            change(ChangeKind::Unchanged, &[op1], &[op2.clone()], false, vec![]),
-            change(ChangeKind::Removed, &[op2], &[], false, vec![]),
-            change(ChangeKind::Added, &[], &[op3], false, vec![]),
+            change(ChangeKind::Unchanged, vec![op1], vec![op2.clone()], false, vec![]),
+            change(ChangeKind::Removed, vec![op2], vec![], false, vec![]),
+            change(ChangeKind::Added, vec![], vec![op3], false, vec![]),
         ];
         let summary = Summary {
             unchanged: 2,
@@ -496,8 +496,8 @@ pub(crate) mod tests {
             new,
             changes: vec![change(
                 ChangeKind::Changed,
-                &[a.clone()],
-                &[a],
+                vec![a.clone()],
+                vec![a],
                 false,
                 vec![
                     w(Op::Equal, "يقرر أن يواصل "),
