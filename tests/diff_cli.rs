@@ -102,6 +102,39 @@ fn no_color_is_respected_and_always_colours() {
     assert!(!s.contains("[-seventy-eighth-]"));
 }
 
+/// A document cannot drive the terminal: escape sequences in its text are
+/// printed as visible `<U+001B>` escapes (fixture written by the test).
+#[test]
+fn control_characters_in_documents_are_neutralised() {
+    let dir = tempfile::tempdir().unwrap();
+    let body = |op1: &str| {
+        format!(
+            "The General Assembly,\n\nRecalling its earlier work (synthetic),\n\n\
+             1. Decides to continue{op1} (synthetic);\n\n2. Requests a report (synthetic).\n"
+        )
+    };
+    let (a, b) = (dir.path().join("a.txt"), dir.path().join("b.txt"));
+    std::fs::write(&a, body("")).unwrap();
+    std::fs::write(&b, body(" \x1b]0;pwned\x07\x1b[2J")).unwrap();
+    for color in ["never", "always"] {
+        let out = resdiff()
+            .args(["diff", "--color", color])
+            .arg(&a)
+            .arg(&b)
+            .assert()
+            .code(1)
+            .get_output()
+            .stdout
+            .clone();
+        let s = String::from_utf8(out).unwrap();
+        // Remove our own colour codes: no other escape may be left.
+        let sgr = regex::Regex::new("\x1b\\[[0-9;]*m").unwrap();
+        let bare = sgr.replace_all(&s, "");
+        assert!(!bare.contains('\x1b') && !bare.contains('\x07'), "{s:?}");
+        assert!(bare.contains("<U+001B>]0;pwned<U+0007><U+001B>[2J"), "{s}");
+    }
+}
+
 #[test]
 fn side_fits_columns() {
     let out = resdiff()

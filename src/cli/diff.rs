@@ -17,30 +17,34 @@ use super::{parse_lang_arg, LangArg, EXIT_DIFFERENT, EXIT_SAME};
 
 /// Compare two editions of a resolution clause by clause.
 ///
-/// Reads OLD and NEW (AKN XML, PDF, DOCX, HTML or text, recognised from their
-/// bytes), matches their units — preambular paragraphs PP1, PP2 …, operative
-/// paragraphs OP1, OP2 … and sub-items OP5(a) … — and prints one block per
-/// change: the unit ids and what happened (changed, added, removed, split,
-/// merged, moved), with deleted words in red and struck through and inserted
-/// words in green and underlined. Without colour, deletions are written
-/// [-like this-] and insertions {+like this+}. Unchanged units are collapsed
-/// to a count; the last line sums up.
+/// Reads OLD and NEW (AKN XML, PDF, DOCX, HTML or text, recognised from their bytes), matches
+/// their units — preambular paragraphs PP1, PP2 …, operative paragraphs OP1, OP2 … and sub-items
+/// OP5(a) … — and prints one block per change: the unit ids and what happened (changed, added,
+/// removed, split, merged, moved), with deleted words in red and struck through, inserted words
+/// in green and underlined. Without colour, deletions are written [-like this-] and insertions
+/// {+like this+}. Unchanged units are collapsed to a count; the last line sums up.
 ///
-/// Formats: term (default), side (two columns, old | new, as wide as the
-/// terminal or $COLUMNS), json (schema resdiff.diff/1, see docs/JSON.md),
-/// stat (counts only).
+/// Formats:
+///   term   one block per change with an inline redline (default)
+///   side   two columns, old | new, as wide as $COLUMNS or the terminal
+///   json   for programs: schema resdiff.diff/1 (see docs/JSON.md)
+///   stat   the counts only
 ///
-/// Exit status: 0 the editions are the same, 1 they differ, 2 trouble (the
-/// error is printed on stderr and nothing on stdout).
+/// Exit status: 0 the editions are the same, 1 they differ, 2 trouble (the error is printed on
+/// stderr and nothing on stdout).
 ///
 /// Examples:
 ///   resdiff diff A-RES-76-186.xml A-RES-78-228.xml
-///   resdiff diff A-RES-76-186.xml A-RES-78-228.xml --context 2 | less -R
+///   resdiff diff A-RES-76-186.xml A-RES-78-228.xml --context 2 --color always | less -R
 ///   resdiff diff old.pdf new.docx --format side
 ///   resdiff diff old.xml new.xml --format json | jq '.changes[] | select(.kind != "unchanged")'
 ///   resdiff diff old.xml new.xml --format stat
 ///   resdiff diff old.txt new.txt --lang ar --color never
 #[derive(Debug, Args)]
+#[command(
+    verbatim_doc_comment,
+    about = "Compare two editions of a resolution clause by clause"
+)]
 pub struct DiffArgs {
     /// The earlier edition: AKN XML, PDF, DOCX, HTML or text.
     pub old: PathBuf,
