@@ -8,7 +8,10 @@ use std::io::{self, Write};
 use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 
 use super::term::{block_heading, elided_note, is_interesting, shown_changes, UnitTexts};
-use super::{isolate, paint_segs, push_doc_text, redline, stat, Label, Seg, Side, Style};
+use super::{
+    isolate, paint_segs, push_doc_text, redline, stat, Label, Seg, Side, Style, DELETED_MARKS,
+    INSERTED_MARKS,
+};
 use crate::diff::{Change, Comparison};
 use crate::model::{Edition, UnitId};
 
@@ -249,42 +252,74 @@ impl AsLine for Vec<Seg> {
     }
 }
 
-/// A piece of text that wraps as one: a word, a run of spaces, or a single
-/// wide (CJK) character, which may break on either side.
+/// A piece of text that wraps as one: a word (which may change label
+/// midway, as in `COVID[---]{+‑+}19`), a run of spaces, or a single wide
+/// (CJK) character, which may break on either side.
 struct Token {
-    label: Option<Label>,
-    text: String,
+    pieces: Vec<Seg>,
     space: bool,
+}
+
+impl Token {
+    fn push(&mut self, label: Option<Label>, c: char) {
+        match self.pieces.last_mut() {
+            Some(last) if last.label == label => last.text.push(c),
+            _ => self.pieces.push(Seg {
+                label,
+                text: c.to_string(),
+            }),
+        }
+    }
+
+    fn last_char(&self) -> Option<char> {
+        self.pieces.last().and_then(|p| p.text.chars().last())
+    }
+
+    fn width(&self) -> usize {
+        seg_width(&self.pieces)
+    }
+}
+
+fn is_marker(text: &str, opening: bool) -> bool {
+    [DELETED_MARKS, INSERTED_MARKS]
+        .iter()
+        .any(|m| text == if opening { m.0 } else { m.1 })
 }
 
 fn tokens(segs: &[Seg]) -> Vec<Token> {
     let mut out: Vec<Token> = Vec::new();
+    let mut cur: Option<Token> = None;
+    // The previous segment was an opening `[-` / `{+`: keep it with what follows.
+    let mut after_opening = false;
     for s in segs {
-        let mut cur: Option<Token> = None;
+        let closing = is_marker(&s.text, false);
         for c in s.text.chars() {
             let space = c.is_whitespace();
             let wide = c.width().unwrap_or(0) >= 2;
             let joins = cur.as_ref().is_some_and(|t| {
+                let last = t.last_char().unwrap_or(' ');
+                let last_wide = last.width().unwrap_or(0) >= 2;
                 t.space == space
-                    && (NO_LINE_START.contains(c)
-                        || ends_with_opening(&t.text)
-                        || (!wide && !ends_wide(&t.text)))
+                    && (space
+                        || closing
+                        || after_opening
+                        || NO_LINE_START.contains(c)
+                        || NO_LINE_END.contains(last)
+                        || (!wide && !last_wide))
             });
-            if joins {
-                if let Some(t) = cur.as_mut() {
-                    t.text.push(c);
-                }
-            } else {
+            if !joins {
                 out.extend(cur.take());
-                cur = Some(Token {
-                    label: s.label,
-                    text: c.to_string(),
-                    space,
-                });
             }
+            cur.get_or_insert_with(|| Token {
+                pieces: Vec::new(),
+                space,
+            })
+            .push(s.label, c);
+            after_opening = false;
         }
-        out.extend(cur);
+        after_opening = is_marker(&s.text, true);
     }
+    out.extend(cur);
     out
 }
 
@@ -293,16 +328,6 @@ fn tokens(segs: &[Seg]) -> Vec<Token> {
 const NO_LINE_START: &str = "，。、；：！？）》」』】〕〉”’…·,.;:!?)]}%";
 /// Punctuation that must not end a line: it stays with the character after it.
 const NO_LINE_END: &str = "（《「『【〔〈“‘([{";
-
-fn ends_with_opening(s: &str) -> bool {
-    s.chars().last().is_some_and(|c| NO_LINE_END.contains(c))
-}
-
-fn ends_wide(s: &str) -> bool {
-    s.chars()
-        .last()
-        .is_some_and(|c| c.width().unwrap_or(0) >= 2)
-}
 
 /// Greedy wrap of labelled text into lines of at most `width` cells. Breaks
 /// at spaces (which are dropped at line ends) and around wide characters;
@@ -320,7 +345,7 @@ pub fn wrap(segs: &[Seg], width: usize) -> Vec<Vec<Seg>> {
         }),
     };
     for t in tokens(segs) {
-        let tw = t.text.width();
+        let tw = t.width();
         if t.space {
             if used == 0 {
                 continue;
@@ -330,7 +355,9 @@ pub fn wrap(segs: &[Seg], width: usize) -> Vec<Vec<Seg>> {
                 used = 0;
                 continue;
             }
-            push(&mut line, t.label, &t.text);
+            for p in &t.pieces {
+                push(&mut line, p.label, &p.text);
+            }
             used += tw;
             continue;
         }
@@ -340,19 +367,23 @@ pub fn wrap(segs: &[Seg], width: usize) -> Vec<Vec<Seg>> {
             used = 0;
         }
         if tw <= width - used {
-            push(&mut line, t.label, &t.text);
+            for p in &t.pieces {
+                push(&mut line, p.label, &p.text);
+            }
             used += tw;
             continue;
         }
         // Longer than a line: cut it.
-        for c in t.text.chars() {
-            let cw = c.width().unwrap_or(0);
-            if used + cw > width && used > 0 {
-                lines.push(std::mem::take(&mut line));
-                used = 0;
+        for p in &t.pieces {
+            for c in p.text.chars() {
+                let cw = c.width().unwrap_or(0);
+                if used + cw > width && used > 0 {
+                    lines.push(std::mem::take(&mut line));
+                    used = 0;
+                }
+                push(&mut line, p.label, &c.to_string());
+                used += cw;
             }
-            push(&mut line, t.label, &c.to_string());
-            used += cw;
         }
     }
     trim_end(&mut line);
@@ -414,6 +445,28 @@ mod tests {
         let lines = plain(&wrap(&segs, 10));
         assert_eq!(lines, ["回顾其第七", "十四届会议", "的决议"]);
         assert!(lines.iter().all(|l| l.width() <= 10 && !l.contains(' ')));
+    }
+
+    #[test]
+    fn markers_stay_with_their_text() {
+        let segs = vec![
+            Seg::plain("甲乙丙"),
+            Seg::new(Label::Inserted, "{+"),
+            Seg::new(Label::Inserted, "丁戊"),
+            Seg::new(Label::Inserted, "+}"),
+            Seg::plain("己"),
+        ];
+        assert_eq!(plain(&wrap(&segs, 8)), ["甲乙丙", "{+丁戊+}", "己"]);
+        let segs = vec![
+            Seg::plain("(COVID"),
+            Seg::new(Label::Deleted, "[-"),
+            Seg::new(Label::Deleted, "-"),
+            Seg::new(Label::Deleted, "-]"),
+            Seg::plain("19) pandemic"),
+        ];
+        let lines = wrap(&segs, 16);
+        assert_eq!(plain(&lines), ["(COVID[---]19)", "pandemic"]);
+        assert_eq!(lines[0][1], Seg::new(Label::Deleted, "[---]"));
     }
 
     #[test]
