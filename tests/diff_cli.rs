@@ -116,6 +116,7 @@ fn control_characters_in_documents_are_neutralised() {
     let (a, b) = (dir.path().join("a.txt"), dir.path().join("b.txt"));
     std::fs::write(&a, body("")).unwrap();
     std::fs::write(&b, body(" \x1b]0;pwned\x07\x1b[2J")).unwrap();
+    let sgr = regex::Regex::new("\x1b\\[[0-9;]*m").unwrap();
     for color in ["never", "always"] {
         let out = resdiff()
             .args(["diff", "--color", color])
@@ -128,7 +129,6 @@ fn control_characters_in_documents_are_neutralised() {
             .clone();
         let s = String::from_utf8(out).unwrap();
         // Remove our own colour codes: no other escape may be left.
-        let sgr = regex::Regex::new("\x1b\\[[0-9;]*m").unwrap();
         let bare = sgr.replace_all(&s, "");
         assert!(!bare.contains('\x1b') && !bare.contains('\x07'), "{s:?}");
         assert!(bare.contains("<U+001B>]0;pwned<U+0007><U+001B>[2J"), "{s}");
