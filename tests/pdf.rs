@@ -10,7 +10,7 @@ use std::path::{Path, PathBuf};
 
 use resdiff::ingest::pdf::{self, Mode};
 use resdiff::ingest::{read_path, text, ReadOptions};
-use resdiff::model::{Edition, SourceFormat};
+use resdiff::model::{Edition, Organ, Part, SourceFormat};
 
 /// Share of units, per draft and overall, that must agree once the known
 /// differences below are set aside.
@@ -157,6 +157,23 @@ fn every_unsc_pdf_parses_and_agrees_with_its_clean_text() {
             "{name}: symbol {:?}",
             ed.facts.symbol
         );
+        assert_eq!(ed.facts.organ, Some(Organ::Sc), "{name}");
+        assert_eq!(
+            ed.facts.draft, ed.facts.symbol,
+            "{name}: a draft is its own draft symbol"
+        );
+        for u in ed
+            .units
+            .iter()
+            .filter(|u| u.text.starts_with("Acting under"))
+        {
+            assert_eq!(
+                u.id.part,
+                Part::Preamble,
+                "{name}: {} is an 'Acting under' paragraph",
+                u.id
+            );
+        }
         let clean = clean_text_edition(&path);
         let (same, n, differ) = agreement(&ed, &clean);
         raw_same += same;

@@ -144,8 +144,8 @@ pub fn parse(xml: &str, source: &str, opts: &ReadOptions) -> Result<Edition, Err
 /// An element with its children; names are local (prefix removed).
 #[derive(Debug, Default)]
 struct El {
-    name: String,
-    attrs: Vec<(String, String)>,
+    name: Cow<'static, str>,
+    attrs: Vec<(&'static str, String)>,
     kids: Vec<Node>,
 }
 
@@ -159,7 +159,7 @@ impl El {
     fn attr(&self, key: &str) -> Option<&str> {
         self.attrs
             .iter()
-            .find(|(k, _)| k == key)
+            .find(|(k, _)| *k == key)
             .map(|(_, v)| v.as_str())
     }
 
@@ -205,6 +205,17 @@ impl El {
         fold_ws(&s)
     }
 
+    /// Whether `body_text` would be non-empty, without building it.
+    fn has_body_text(&self) -> bool {
+        self.kids.iter().any(|n| match n {
+            Node::Text(t) => !t.trim().is_empty(),
+            Node::El(e) => {
+                !matches!(&*e.name, "authorialNote" | "num" | "heading" | "subheading")
+                    && e.has_body_text()
+            }
+        })
+    }
+
     /// The text a unit would get: without numbers and headings.
     fn body_text(&self) -> String {
         let mut s = String::new();
@@ -221,10 +232,10 @@ impl El {
             match n {
                 Node::Text(t) => out.push_str(t),
                 Node::El(e) => {
-                    if skip.contains(&e.name.as_str()) {
+                    if skip.contains(&&*e.name) {
                         continue;
                     }
-                    if matches!(e.name.as_str(), "p" | "eol" | "br") {
+                    if matches!(&*e.name, "p" | "eol" | "br") {
                         out.push(' ');
                     }
                     e.raw_text_skipping(out, skip);
@@ -264,14 +275,76 @@ fn unescape_lossy(raw: &str) -> Cow<'_, str> {
     .unwrap_or(Cow::Borrowed(raw))
 }
 
+/// The attributes any reader step looks at; the others (eId, class,
+/// showAs …) are not kept, which saves most of the allocations.
+const KEPT_ATTRS: [&str; 9] = [
+    "refersTo", "name", "value", "date", "href", "as", "outcome", "marker", "language",
+];
+
+/// Element names the reader matches on, shared instead of allocated.
+const KNOWN_NAMES: [&str; 40] = [
+    "p",
+    "span",
+    "a",
+    "num",
+    "content",
+    "paragraph",
+    "container",
+    "authorialNote",
+    "sup",
+    "i",
+    "b",
+    "inline",
+    "keyword",
+    "point",
+    "list",
+    "intro",
+    "item",
+    "blockList",
+    "listIntroduction",
+    "eol",
+    "img",
+    "docTitle",
+    "docNumber",
+    "docDate",
+    "session",
+    "step",
+    "preamble",
+    "mainBody",
+    "formula",
+    "preface",
+    "coverPage",
+    "meta",
+    "section",
+    "subsection",
+    "subheading",
+    "heading",
+    "crossHeading",
+    "td",
+    "tr",
+    "FRBRdate",
+];
+
 fn element(e: &BytesStart) -> El {
     let mut attrs = Vec::new();
     for a in e.attributes().with_checks(false).flatten() {
+        let key = a.key.local_name();
+        let Some(k) = KEPT_ATTRS.iter().find(|k| k.as_bytes() == key.as_ref()) else {
+            continue;
+        };
         let value = String::from_utf8_lossy(&a.value);
-        attrs.push((local(a.key.as_ref()), unescape_lossy(&value).into_owned()));
+        attrs.push((*k, unescape_lossy(&value).into_owned()));
     }
+    let local_name = e.local_name();
+    let name = match KNOWN_NAMES
+        .iter()
+        .find(|n| n.as_bytes() == local_name.as_ref())
+    {
+        Some(n) => Cow::Borrowed(*n),
+        None => Cow::Owned(local(e.name().as_ref())),
+    };
     El {
-        name: local(e.name().as_ref()),
+        name,
         attrs,
         kids: Vec::new(),
     }
@@ -321,7 +394,10 @@ fn build_tree(xml: &str) -> Result<El, ErrorKind> {
                         "elements nested more than {MAX_DEPTH} deep at line {line}; this is not a UN AKN4UN file"
                     )));
                 }
-                if SKIPPED.contains(&local(e.name().as_ref()).as_str()) {
+                if SKIPPED
+                    .iter()
+                    .any(|n| n.as_bytes() == e.local_name().as_ref())
+                {
                     let end = e.name().as_ref().to_vec();
                     if let Err(err) = reader.read_to_end(QName(&end)) {
                         let (line, _) = line_col(xml, start);
@@ -400,6 +476,13 @@ fn build_tree(xml: &str) -> Result<El, ErrorKind> {
 /// full-width punctuation is dropped, as Chinese is written without spaces
 /// and those come from line breaks and notes in the mark-up.
 fn fold_ws(s: &str) -> String {
+    // One policy for every reader: the non-breaking hyphen is a hyphen and a
+    // soft hyphen is no character (see text.rs `normalise`).
+    let s: String = s
+        .chars()
+        .filter(|&c| c != '\u{00AD}')
+        .map(|c| if c == '\u{2011}' { '-' } else { c })
+        .collect();
     let mut out = String::with_capacity(s.len());
     let mut pending_space = false;
     for w in s.split_whitespace() {
@@ -693,10 +776,7 @@ fn collect_bodies<'a>(el: &'a El, out: &mut Vec<&'a El>, depth: usize) {
         return;
     }
     for e in el.elements() {
-        if matches!(
-            e.name.as_str(),
-            "meta" | "attachments" | "coverPage" | "preface"
-        ) {
+        if matches!(&*e.name, "meta" | "attachments" | "coverPage" | "preface") {
             continue;
         }
         collect_bodies(e, out, depth + 1);
@@ -778,7 +858,7 @@ impl Walker {
     fn preamble(&mut self, pre: &El) {
         let mut last: Option<usize> = None;
         for e in pre.elements() {
-            match e.name.as_str() {
+            match &*e.name {
                 "formula" | "num" | "heading" | "subheading" => {}
                 "recitals" | "citations" => self.preamble(e),
                 "blockList" | "list" => {
@@ -793,8 +873,7 @@ impl Walker {
                     self.fill(e, idx, 0);
                 }
                 _ => {
-                    if e.body_text().is_empty() && e.find(&|x| x.name == "authorialNote").is_none()
-                    {
+                    if !e.has_body_text() && e.find(&|x| x.name == "authorialNote").is_none() {
                         continue;
                     }
                     if let Some(top) = last.filter(|_| e.child("num").is_none()) {
@@ -816,7 +895,7 @@ impl Walker {
         }
         let mut last: Option<usize> = None;
         for e in body.elements() {
-            match e.name.as_str() {
+            match &*e.name {
                 "paragraph" => {
                     if e.child("num").is_none() {
                         let text = e.body_text();
@@ -896,14 +975,18 @@ impl Walker {
                         n
                     }
                     None => {
-                        let n = self.last_op.map_or(1, |p| p + 1);
+                        let n = self
+                            .last_op
+                            .map_or(1, |p| p.saturating_add(1).min(PLACEHOLDER - 1));
                         self.op_inferred.push(n);
                         n
                     }
                 }
             }
         };
-        if let Some(prev) = self.last_op {
+        // A number read from `num` may be anything; keep clear of the placeholder.
+        let number = number.min(PLACEHOLDER - 1);
+        if let Some(prev) = self.last_op.filter(|&p| p < PLACEHOLDER - 2) {
             if number > prev + 1 {
                 let missing = if number == prev + 2 {
                     format!("operative paragraph {} missing", prev + 1)
@@ -974,7 +1057,7 @@ impl Walker {
                 }
                 Node::El(c) => c,
             };
-            match c.name.as_str() {
+            match &*c.name {
                 "num" | "img" | "heading" | "subheading" | "meta" => {}
                 "eol" | "br" => buf.push(' '),
                 "authorialNote" | "note" => {
@@ -1581,6 +1664,15 @@ mod tests {
             Err(ErrorKind::NotAResolution(m)) => assert!(m.contains("not an Akoma Ntoso"), "{m}"),
             other => panic!("{other:?}"),
         }
+    }
+
+    #[test]
+    fn absurd_numbers_do_not_overflow() {
+        let body = r#"<paragraph><num>4294967295.</num><content><p>Big (synthetic);</p></content></paragraph>
+            <paragraph><content><p>Next (synthetic) paragraph with no number at all;</p></content></paragraph>
+            <paragraph><num>4294967294.</num><content><p>Again (synthetic);</p></content></paragraph>"#;
+        let ed = parse_ok(&doc(EN, "", body));
+        assert_eq!(ed.units.len(), 3);
     }
 
     #[test]

@@ -92,7 +92,10 @@ pub fn read_bytes(bytes: &[u8], source: &str, opts: &ReadOptions) -> Result<Edit
         SourceFormat::Docx => docx::parse(bytes, source, opts),
         SourceFormat::Html => {
             let text = decode::decode(bytes).map_err(|k| k.at(source))?;
-            html::parse(&text.text, source, opts)
+            html::parse(&text.text, source, opts).map(|mut e| {
+                e.warnings.extend(text.warnings);
+                e
+            })
         }
         SourceFormat::Text | SourceFormat::Canonical => {
             let text = decode::decode(bytes).map_err(|k| k.at(source))?;

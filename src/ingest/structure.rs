@@ -10,7 +10,13 @@
 //! * a paragraph numbered `n.` (`n -` in Arabic, `n．` in Chinese) is `OPn`;
 //! * a lettered or roman item (`(a)`, `a)`, `а)`, `(أ)`, `（ａ）`, `(ii)`) is a
 //!   sub-item of the paragraph above it, its label canonicalised by
-//!   [`super::labels`] so ids agree across languages;
+//!   [`super::labels`] so ids agree across languages; `(i)` after `(h)` is
+//!   the letter, after any other letter a second level; a list numbered
+//!   `1.`, `2.` under an operative paragraph ending in a colon gives its
+//!   sub-items `(i)`, `(ii)`;
+//! * "Acting under Chapter VII …," and any other unnumbered paragraph before
+//!   the first operative paragraph is preambular; unnumbered text after it
+//!   joins the unit above;
 //! * short lines without closing punctuation (section headings of Security
 //!   Council texts), closing lines ("53rd plenary meeting") and the date
 //!   under them are skipped; an annex heading ends the units.
@@ -19,6 +25,11 @@
 //! paragraphs (a `1.` and a `2.`) is read with a warning, since drafts and
 //! excerpts often lack it; anything else is refused with
 //! [`ErrorKind::NotAResolution`].
+//!
+//! Warnings: missing operative numbers ("operative paragraph 16 missing"),
+//! duplicates (joined to the unit above), numbers out of order, a number
+//! without its full stop, footnotes never cited or cited without a text,
+//! and an annex that was not read.
 
 use once_cell::sync::Lazy;
 use regex::Regex;
@@ -179,8 +190,9 @@ fn header_facts(lines: &[&str], lang: Language, facts: &mut Facts) {
         Regex::new(r"\b[AS]/(?:[A-Z]\.\d+/)?\d+/L\.\d+(?:/Rev\.\d+)?(?:/Add\.\d+)?")
             .expect("static regex")
     });
-    static TITLE: Lazy<Regex> =
-        Lazy::new(|| Regex::new(r"^(\d{1,3}/\d{1,4})\s*\.?\s+(\S.*)$").expect("static regex"));
+    static TITLE: Lazy<Regex> = Lazy::new(|| {
+        Regex::new(r"^(\d{1,3}/\d{1,4})(?:\s*[.\-–—])*\s+(\S.*)$").expect("static regex")
+    });
     static DIGITS: Lazy<Regex> = Lazy::new(|| Regex::new(r"\d+").expect("static regex"));
     let mut is_draft = false;
     for raw in lines {
@@ -380,6 +392,8 @@ pub fn build(
     let mut last_op: Option<u32> = None;
     let mut in_operative = false;
     let mut annex = false;
+    // Last number of a numbered list inside an operative paragraph.
+    let mut numbered_list: Option<u32> = None;
     for p in &paras[body_start..] {
         let text = fold_ws(&p.text);
         if text.is_empty() {
@@ -419,6 +433,24 @@ pub fn build(
         let unit = match label {
             Some((Label::Number(n), rest)) => {
                 in_operative = true;
+                // A list numbered 1., 2. … inside an operative paragraph
+                // ("… the following:") holds its sub-items, as (i), (ii) ….
+                let opens_list = n == 1
+                    && last_op.is_some()
+                    && units.last().is_some_and(|u| ends_with_colon(&u.text));
+                let continues_list = numbered_list.is_some_and(|k| n == k + 1)
+                    && last_op.is_some_and(|prev| n != prev + 1);
+                if opens_list || continues_list {
+                    let label = canonical_sub_label(&n.to_string());
+                    if let Some(id) = label.and_then(|l| cursor.sub_id(&l)) {
+                        numbered_list = Some(n);
+                        let mut unit = Unit::new(id, fold_ws(rest));
+                        unit.footnotes = p.footnotes.clone();
+                        units.push(unit);
+                        continue;
+                    }
+                }
+                numbered_list = None;
                 if let Some(prev) = last_op {
                     if n <= prev && units.iter().any(|u| u.id == UnitId::op(n)) {
                         warnings.push(format!(
@@ -520,6 +552,10 @@ pub fn build(
     ed.footnotes = notes;
     ed.warnings = warnings;
     Ok(ed)
+}
+
+fn ends_with_colon(s: &str) -> bool {
+    s.trim_end().ends_with([':', '：'])
 }
 
 fn missing(from: u32, to: u32) -> String {
@@ -631,6 +667,21 @@ mod tests {
         assert_eq!(ed.warnings, ["operative paragraph 2 missing"]);
         assert_eq!(ed.facts.symbol.as_deref(), Some("A/RES/99/1"));
         assert_eq!(ed.facts.organ, Some(Organ::Ga));
+    }
+
+    #[test]
+    fn numbered_list_inside_an_operative_paragraph() {
+        let d = doc(&[
+            "The Security Council,",
+            "1. Decides (synthetic);",
+            "2. Invites the parties to report on the following (synthetic):",
+            "1. Resolution of the status (synthetic),",
+            "2. Implementation of the decisions (synthetic);",
+            "3. Requests (synthetic).",
+        ]);
+        let ed = build(d, "t", SourceFormat::Text, &ReadOptions::default()).unwrap();
+        assert_eq!(ids(&ed), ["OP1", "OP2", "OP2(i)", "OP2(ii)", "OP3"]);
+        assert!(ed.warnings.is_empty(), "{:?}", ed.warnings);
     }
 
     #[test]

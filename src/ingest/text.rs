@@ -17,16 +17,25 @@
 //!   footnotes, and paragraphs are rebuilt: a line starts a new paragraph
 //!   when the line before it closes a clause (`,` `;` `:` `.` and their
 //!   Arabic and Chinese forms) and the line is indented, is numbered with
-//!   the next paragraph number or a sub-item label, or begins with a capital
-//!   after a short line. Line-break hyphens are kept when the document
+//!   the next paragraph number or a sub-item label, opens with a preambular
+//!   participle ("Recalling", "Rappelant", "Recordando"), or begins with a
+//!   capital after a short line; in English, French and Spanish a line
+//!   starting in lower case always continues. Footnote markers, which
+//!   pdftotext gives as bare superscript digits ("conflict, 1"), are looked
+//!   for on the page of their note. Line-break hyphens are kept when the document
 //!   writes the word with a hyphen elsewhere or nowhere (UN documents are
 //!   not hyphenated automatically, so most line-end hyphens are real), and
 //!   removed when the document writes the word unhyphenated elsewhere.
-//!   Operative paragraphs that an extraction ran together ("…; 13. Welcomes")
-//!   are split again.
+//!   Operative paragraphs and sub-items that an extraction ran together
+//!   ("…; 13. Welcomes", "…: (i) …; (ii) …") are split again.
 //!
 //! The text decides which kind it is: when most body lines close a clause,
-//! each line is a paragraph. The paragraphs then go to [`super::structure`].
+//! each line is a paragraph (a wrapped line that closes no clause, or starts
+//! in lower case, still joins the line above in English, French and
+//! Spanish). In both kinds a footnote cited a second time, which renderings
+//! print as a bare number ("Crime5", "الوطنية(5)"), becomes a marker again.
+//! The non-breaking hyphen U+2011 is read as `-`, since PDFs and their
+//! clean texts disagree on it. The paragraphs then go to [`super::structure`].
 
 use std::collections::HashSet;
 
@@ -73,17 +82,21 @@ pub fn parse(
     let mut warnings = Vec::new();
     let repaired;
     let mut text = text;
+    // The RTL pre-pass writes one paragraph per line, whether or not its
+    // damaged lines end in clause punctuation.
+    let mut one_per_line = false;
     if rtl::looks_like_rtl_extraction(text) {
         let (t, w) = rtl::to_logical(text);
         repaired = t;
         text = &repaired;
         warnings.extend(w);
+        one_per_line = true;
     }
     let language = opts.lang.or_else(|| lang::detect(text));
     // In these languages every paragraph starts with a capital or a label,
     // so a line starting in lower case continues the paragraph above.
     let capitals = matches!(language, Some(Language::En | Language::Fr | Language::Es));
-    let mut doc = raw_doc(text, capitals);
+    let mut doc = raw_doc(text, capitals, one_per_line);
     warnings.append(&mut doc.warnings);
     doc.warnings = warnings;
     structure::build(doc, source, format, opts)
@@ -172,8 +185,9 @@ fn normalise(line: &str) -> String {
     s.trim_end().to_string()
 }
 
-/// Split text into paragraphs and footnotes.
-fn raw_doc(text: &str, capitals: bool) -> RawDoc {
+/// Split text into paragraphs and footnotes. `one_per_line`: the text is
+/// known to hold one paragraph per line.
+fn raw_doc(text: &str, capitals: bool, one_per_line: bool) -> RawDoc {
     let mut doc = RawDoc::default();
     let text = text.replace("\r\n", "\n").replace('\r', "\n");
     // Physical lines with their page, leading comments dropped.
@@ -304,8 +318,8 @@ fn raw_doc(text: &str, capitals: bool) -> RawDoc {
 
     let content: Vec<&Line> = body.iter().filter(|l| !l.blank()).collect();
     let closing = content.iter().filter(|l| ends_clause(&l.text)).count();
-    let one_per_line =
-        !content.is_empty() && closing as f64 / content.len() as f64 >= ONE_PER_LINE_SHARE;
+    let one_per_line = one_per_line
+        || (!content.is_empty() && closing as f64 / content.len() as f64 >= ONE_PER_LINE_SHARE);
     let vocab = vocabulary(&body);
     let mut paras: Vec<String> = if one_per_line {
         let mut p: Vec<String> = Vec::new();
@@ -330,8 +344,56 @@ fn raw_doc(text: &str, capitals: bool) -> RawDoc {
         rebuild(&body, &vocab, capitals)
     };
     split_run_together(&mut paras);
+    let defined: HashSet<u32> = doc.footnotes.iter().map(|(n, _)| *n).collect();
+    mark_repeated_citations(&mut paras, &defined);
     doc.paras.extend(paras.iter().map(|t| para(t)));
     doc
+}
+
+/// A footnote cited a second time is printed as its bare number glued to
+/// the word before it ("Crime5", "公约》5", "الوطنية(5)"), with no marker in
+/// the clean text (English puts it after a comma: "Crime,6 taking"). Such a number, when it is a defined footnote already
+/// cited above, becomes a marker again. Only lower-case or caseless letters
+/// and closing quotes count as "the word before", so "G20" stays.
+fn mark_repeated_citations(paras: &mut [String], defined: &HashSet<u32>) {
+    static REPEAT: Lazy<Regex> = Lazy::new(|| {
+        Regex::new(r"([\p{Ll}\p{Lo}》”’][,;]?)(?:\((\d{1,3})\)|(\d{1,3}))([\s,.;:،؛，。、)]|$)")
+            .expect("static regex")
+    });
+    let mut cited: HashSet<u32> = HashSet::new();
+    for p in paras.iter_mut() {
+        let mut out = String::with_capacity(p.len());
+        let mut last = 0;
+        for c in REPEAT.captures_iter(p) {
+            let (Some(whole), Some(pre)) = (c.get(0), c.get(1)) else {
+                continue;
+            };
+            let Some(num) = c.get(2).or_else(|| c.get(3)) else {
+                continue;
+            };
+            let Ok(n) = num.as_str().parse::<u32>() else {
+                continue;
+            };
+            // Markers before this point in the paragraph count as cited.
+            for m in FOOTNOTE_MARKER.captures_iter(&p[last..whole.start()]) {
+                if let Ok(k) = m[1].parse() {
+                    cited.insert(k);
+                }
+            }
+            if defined.contains(&n) && cited.contains(&n) {
+                out.push_str(&p[last..pre.end()]);
+                out.push_str(&format!("[^{n}]"));
+                last = c.get(4).map_or(whole.end(), |t| t.start());
+            }
+        }
+        out.push_str(&p[last..]);
+        for m in FOOTNOTE_MARKER.captures_iter(&out) {
+            if let Ok(k) = m[1].parse() {
+                cited.insert(k);
+            }
+        }
+        *p = out;
+    }
 }
 
 /// Find the marker of PDF footnote `n` in the body lines of its page (the
@@ -729,6 +791,84 @@ mod tests {
             ed.footnotes[0].text,
             "See the report of the mission (synthetic). Second line of the note."
         );
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn never_panics(body in "(\\PC|\n|\x0c| {4}|_{6}|\\[\\^[0-9]\\]|[0-9]{1,2}\\. |\\([a-z]\\) |-\n){0,80}") {
+            let text = format!("The General Assembly,\n{body}");
+            let _ = parse(&text, "t", SourceFormat::Pdf, &ReadOptions::default());
+            let _ = parse(&body, "t", SourceFormat::Text, &ReadOptions::default());
+        }
+    }
+
+    #[test]
+    fn edge_inputs() {
+        for text in [
+            "",
+            "The General Assembly,",
+            "\x0c\x0c",
+            "   \n\n",
+            "Footnotes:\n[^1]: x",
+            "1.\n2.",
+            "大会，\n１．",
+        ] {
+            let _ = parse(text, "t", SourceFormat::Text, &ReadOptions::default());
+        }
+        assert!(matches!(
+            parse(
+                "The General Assembly,",
+                "t",
+                SourceFormat::Text,
+                &ReadOptions::default()
+            ),
+            Err(ErrorKind::NotAResolution(_))
+        ));
+    }
+
+    #[test]
+    fn line_break_hyphens() {
+        let vocab: HashSet<String> = ["peacekeeping", "state-building"]
+            .iter()
+            .map(|s| s.to_string())
+            .collect();
+        let mut p = "the peace-".to_string();
+        join_into(&mut p, "keeping mission", &vocab);
+        assert_eq!(
+            p, "the peacekeeping mission",
+            "written unhyphenated elsewhere: hyphen removed"
+        );
+        let mut p = "the state-".to_string();
+        join_into(&mut p, "building process", &vocab);
+        assert_eq!(
+            p, "the state-building process",
+            "written with a hyphen elsewhere: kept"
+        );
+        let mut p = "the Secretary-".to_string();
+        join_into(&mut p, "General", &vocab);
+        assert_eq!(
+            p, "the Secretary-General",
+            "unknown: kept, UN texts are not hyphenated automatically"
+        );
+        let mut p = "大会".to_string();
+        join_into(&mut p, "决定", &vocab);
+        assert_eq!(p, "大会决定", "Chinese lines join without a space");
+    }
+
+    #[test]
+    fn repeated_citations_become_markers() {
+        let ed = read(
+            "The General Assembly,\nRecalling the Convention (synthetic),[^1]\n\
+             1. Urges States to ratify the Convention,1 taking into account (synthetic);\n\
+             2. Invites the G20 (synthetic).\n\nFootnotes:\n[^1]: Treaty Series (synthetic).\n",
+        );
+        assert_eq!(
+            ed.units[1].text,
+            "Urges States to ratify the Convention, taking into account (synthetic);"
+        );
+        assert_eq!(ed.units[1].footnotes, [1]);
+        assert_eq!(ed.units[2].text, "Invites the G20 (synthetic).");
+        assert_eq!(ed.footnotes[0].unit, Some(UnitId::pp(1)));
     }
 
     #[test]
