@@ -70,6 +70,16 @@ pub const POSITION_WEIGHT: f64 = 0.02;
 /// than English does, so the opening words carry the decision there.
 pub const GAP_SLOT_MIN: f64 = 0.15;
 
+/// Threshold in a wide gap (more than [`GAP_SLOT_MAX`] unmatched units on
+/// either side, a rewritten stretch): long clauses on one subject share a
+/// third of their words (function words, names) without being the same clause.
+pub const GAP_WIDE_MIN: f64 = 0.4;
+
+/// The opening-words rule applies only to small gaps (at most this many
+/// unmatched units on either side): one or two rewritten slots between
+/// in-order matches, not a rewritten stretch where any two requests would do.
+pub const GAP_SLOT_MAX: usize = 3;
+
 /// Keys compared for "the same opening words" (for Chinese, two characters:
 /// the usual length of an opening verb).
 pub const OPENING_KEYS: usize = 2;
@@ -551,6 +561,7 @@ fn fill_gaps(sc: &mut Scorer<'_>, links: &mut Vec<Link>, n: usize, m: usize) {
             continue;
         }
         let (p, q) = (olds.len(), news.len());
+        let slot_rule = p <= GAP_SLOT_MAX && q <= GAP_SLOT_MAX;
         let mut s = vec![0.0f64; p * q];
         for (x, &i) in olds.iter().enumerate() {
             for (y, &j) in news.iter().enumerate() {
@@ -559,11 +570,12 @@ fn fill_gaps(sc: &mut Scorer<'_>, links: &mut Vec<Link>, n: usize, m: usize) {
                 let (a, b) = (&sc.old.keys[i], &sc.new.keys[j]);
                 let same_opening = a.len() >= k && b.len() >= k && a[..k] == b[..k];
                 // Pairs below the gap threshold are kept out of the DP.
-                s[x * q + y] = if v >= GAP_MIN || (v >= GAP_SLOT_MIN && same_opening) {
-                    v
+                let keep = if slot_rule {
+                    v >= GAP_MIN || (v >= GAP_SLOT_MIN && same_opening)
                 } else {
-                    0.0
+                    v >= GAP_WIDE_MIN
                 };
+                s[x * q + y] = if keep { v } else { 0.0 };
             }
         }
         // best[x][y]: best total over olds[x..], news[y..].
