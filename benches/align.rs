@@ -8,7 +8,6 @@
 //!
 //! Run with `cargo bench --bench align`.
 
-use std::collections::BTreeSet;
 use std::path::Path;
 use std::process::Command;
 use std::time::{Duration, Instant};
