@@ -26,7 +26,8 @@
 mod candidates;
 pub mod lcs;
 
-use std::collections::HashMap;
+use std::collections::HashMap as StdHashMap;
+use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::Arc;
 
 use crate::model::{Edition, Language, UnitId};
@@ -87,6 +88,40 @@ pub const OPENING_KEYS: usize = 2;
 /// Gap filling is skipped for a gap with more unmatched pairs than this (a
 /// wholly rewritten document): the DP would be quadratic in the gap.
 pub const GAP_MAX_PAIRS: usize = 40_000;
+
+/// A fast non-cryptographic hasher (the Fx multiply-rotate scheme) for the
+/// integer and short-string keys of alignment; inputs are not adversarial
+/// and SipHash dominated the run time on large documents.
+#[derive(Default, Clone, Copy)]
+pub(crate) struct FxHasher(u64);
+
+impl Hasher for FxHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        for chunk in bytes.chunks(8) {
+            let mut b = [0u8; 8];
+            b[..chunk.len()].copy_from_slice(chunk);
+            self.write_u64(u64::from_le_bytes(b));
+        }
+    }
+    fn write_u64(&mut self, v: u64) {
+        self.0 = (self.0.rotate_left(5) ^ v).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+    }
+    fn write_u32(&mut self, v: u32) {
+        self.write_u64(u64::from(v));
+    }
+    fn write_usize(&mut self, v: usize) {
+        self.write_u64(v as u64);
+    }
+    fn write_u8(&mut self, v: u8) {
+        self.write_u64(u64::from(v));
+    }
+}
+
+/// Hash map with [`FxHasher`].
+pub(crate) type HashMap<K, V> = StdHashMap<K, V, BuildHasherDefault<FxHasher>>;
 
 /// How the keys are made; `None` picks [`normalize::default_policy`] from the
 /// editions' damage flags.
@@ -177,7 +212,7 @@ impl Alignment {
 /// The alignment score of two texts (LCS ratio of their comparison keys),
 /// for debugging output and tests.
 pub fn text_similarity(old: &str, new: &str, lang: Language, policy: &dyn KeyPolicy) -> f64 {
-    let mut interner: HashMap<String, u32> = HashMap::new();
+    let mut interner: HashMap<String, u32> = HashMap::default();
     let mut ids = |t: &str| -> Vec<u32> {
         normalize::keys(t, lang, policy)
             .into_iter()
@@ -288,7 +323,7 @@ pub fn align(old: &Edition, new: &Edition, opts: &AlignOptions) -> Alignment {
         Some(p) => p.as_ref(),
         None => default,
     };
-    let mut interner = HashMap::new();
+    let mut interner = HashMap::default();
     let os = Side::new(old, policy, &mut interner);
     let ns = Side::new(new, policy, &mut interner);
     let mut links = align_sides(&os, &ns);
@@ -320,7 +355,7 @@ fn align_sides(os: &Side, ns: &Side) -> Vec<Link> {
     let mut sc = Scorer {
         old: os,
         new: ns,
-        cache: HashMap::with_capacity(cands.len() * 2),
+        cache: HashMap::with_capacity_and_hasher(cands.len() * 2, Default::default()),
     };
 
     // Steps 3–4: score candidates, greedy one-to-one assignment.
@@ -393,7 +428,7 @@ fn find_splits(
     merge: bool,
 ) {
     // For each "whole" unit, the parts proposed by the candidate search.
-    let mut parts: HashMap<usize, Vec<usize>> = HashMap::new();
+    let mut parts: HashMap<usize, Vec<usize>> = HashMap::default();
     for &(i, j) in cands {
         let (whole, part) = if merge { (j, i) } else { (i, j) };
         parts.entry(whole).or_default().push(part);
