@@ -21,7 +21,11 @@
 //!    backbone; links off it are `moved`.
 //! 7. **Gap filling** — units left unmatched between two consecutive backbone
 //!    links are matched in order by dynamic programming with the lower
-//!    threshold [`GAP_MIN`] (a heavily rewritten clause that stayed in place).
+//!    threshold [`GAP_MIN`] (a heavily rewritten clause that stayed in place),
+//!    or when the two share most of their rare words ([`TOPIC_MIN`]: the
+//!    same bodies, acronyms, numbers and cited documents in new wording), or
+//!    when the shorter is contained in the longer ([`CONTAIN_MIN`]: a clause
+//!    extended around its old words).
 
 mod candidates;
 pub mod lcs;
@@ -84,6 +88,31 @@ pub const GAP_SLOT_MAX: usize = 3;
 /// Keys compared for "the same opening words" (for Chinese, two characters:
 /// the usual length of an opening verb).
 pub const OPENING_KEYS: usize = 2;
+
+/// Within a gap, a pair is also matched when the rare words of the two
+/// texts largely coincide ([`Topic`] score at least this): a clause rewritten
+/// in other words but still about the same named bodies, places, acronyms,
+/// numbers and cited documents. Common words weigh almost nothing, so two
+/// clauses on different subjects of one resolution stay below it.
+pub const TOPIC_MIN: f64 = 0.35;
+
+/// The same in a small gap (see [`GAP_SLOT_MAX`]), where position
+/// corroborates the content.
+pub const TOPIC_SLOT_MIN: f64 = 0.25;
+
+/// In a wide gap, a pair that opens with the same words (the same
+/// preambular participle or operative verb) is matched from this LCS ratio,
+/// below [`GAP_WIDE_MIN`]: the opening word is the clause's function.
+pub const GAP_WIDE_OPEN_MIN: f64 = 0.25;
+
+/// Within a gap, a short unit whose keys occur, in order, in the other unit
+/// for at least this share is matched with it (a clause extended with new
+/// text around the old words)...
+pub const CONTAIN_MIN: f64 = 0.8;
+
+/// ... provided the short unit has at least this many keys (a few common
+/// words are contained in any long clause).
+pub const CONTAIN_MIN_KEYS: usize = 12;
 
 /// Gap filling is skipped for a gap with more unmatched pairs than this (a
 /// wholly rewritten document): the DP would be quadratic in the gap.
@@ -229,6 +258,8 @@ pub fn text_similarity(old: &str, new: &str, lang: Language, policy: &dyn KeyPol
 /// One side of the alignment, prepared.
 pub(crate) struct Side {
     pub keys: Vec<Vec<u32>>,
+    /// Distinct keys of each unit, ascending.
+    pub bags: Vec<Vec<u32>>,
     pub patterns: Vec<Pattern>,
     pub parent: Vec<Option<usize>>,
 }
@@ -250,6 +281,15 @@ impl Side {
             })
             .collect();
         let patterns = keys.iter().map(|k| Pattern::new(k)).collect();
+        let bags = keys
+            .iter()
+            .map(|k| {
+                let mut b = k.clone();
+                b.sort_unstable();
+                b.dedup();
+                b
+            })
+            .collect();
         let index: HashMap<&UnitId, usize> = ed
             .units
             .iter()
@@ -263,6 +303,7 @@ impl Side {
             .collect();
         Side {
             keys,
+            bags,
             patterns,
             parent,
         }
@@ -270,6 +311,71 @@ impl Side {
 
     fn len(&self) -> usize {
         self.keys.len()
+    }
+}
+
+/// Rare-word overlap of two units: Dice coefficient of their distinct keys,
+/// each key weighted by its inverse document frequency over the units of
+/// both editions. Word order and common words count for nothing, so a
+/// clause reworded around the same names, acronyms, numbers and cited
+/// documents still scores high.
+struct Topic {
+    weight: HashMap<u32, f64>,
+    old_mass: Vec<f64>,
+    new_mass: Vec<f64>,
+}
+
+impl Topic {
+    fn new(os: &Side, ns: &Side) -> Topic {
+        let mut df: HashMap<u32, usize> = HashMap::default();
+        for b in os.bags.iter().chain(ns.bags.iter()) {
+            for &k in b {
+                *df.entry(k).or_insert(0) += 1;
+            }
+        }
+        let total = (os.len() + ns.len()) as f64;
+        let weight: HashMap<u32, f64> = df
+            .into_iter()
+            .map(|(k, d)| (k, (total / d as f64).ln().max(0.0)))
+            .collect();
+        let mass = |bags: &[Vec<u32>]| -> Vec<f64> {
+            bags.iter()
+                .map(|b| {
+                    b.iter()
+                        .map(|k| weight.get(k).copied().unwrap_or(0.0))
+                        .sum()
+                })
+                .collect()
+        };
+        let old_mass = mass(&os.bags);
+        let new_mass = mass(&ns.bags);
+        Topic {
+            weight,
+            old_mass,
+            new_mass,
+        }
+    }
+
+    fn score(&self, os: &Side, ns: &Side, i: usize, j: usize) -> f64 {
+        let (a, b) = (&os.bags[i], &ns.bags[j]);
+        let (mut x, mut y, mut common) = (0, 0, 0.0);
+        while x < a.len() && y < b.len() {
+            match a[x].cmp(&b[y]) {
+                std::cmp::Ordering::Less => x += 1,
+                std::cmp::Ordering::Greater => y += 1,
+                std::cmp::Ordering::Equal => {
+                    common += self.weight.get(&a[x]).copied().unwrap_or(0.0);
+                    x += 1;
+                    y += 1;
+                }
+            }
+        }
+        let total = self.old_mass[i] + self.new_mass[j];
+        if total > 0.0 {
+            2.0 * common / total
+        } else {
+            0.0
+        }
     }
 }
 
@@ -581,6 +687,7 @@ fn fill_gaps(sc: &mut Scorer<'_>, links: &mut Vec<Link>, n: usize, m: usize) {
         bounds.push((fo, lo, fnw, ln));
     }
     bounds.push((n as isize, n as isize, m as isize, m as isize));
+    let topic = Topic::new(sc.old, sc.new);
     let mut added: Vec<Link> = Vec::new();
     for w in bounds.windows(2) {
         let (a, b) = (w[0], w[1]);
@@ -598,19 +705,27 @@ fn fill_gaps(sc: &mut Scorer<'_>, links: &mut Vec<Link>, n: usize, m: usize) {
         let (p, q) = (olds.len(), news.len());
         let slot_rule = p <= GAP_SLOT_MAX && q <= GAP_SLOT_MAX;
         let mut s = vec![0.0f64; p * q];
+        let mut lcs_score = vec![0.0f64; p * q];
         for (x, &i) in olds.iter().enumerate() {
             for (y, &j) in news.iter().enumerate() {
-                let v = sc.score(i, j);
+                let (v, l) = sc.pair(i, j);
+                lcs_score[x * q + y] = v;
+                let t = topic.score(sc.old, sc.new, i, j);
+                let short = sc.old.keys[i].len().min(sc.new.keys[j].len());
+                let contained = short >= CONTAIN_MIN_KEYS && l as f64 >= CONTAIN_MIN * short as f64;
                 let k = OPENING_KEYS;
                 let (a, b) = (&sc.old.keys[i], &sc.new.keys[j]);
                 let same_opening = a.len() >= k && b.len() >= k && a[..k] == b[..k];
                 // Pairs below the gap threshold are kept out of the DP.
-                let keep = if slot_rule {
-                    v >= GAP_MIN || (v >= GAP_SLOT_MIN && same_opening)
-                } else {
-                    v >= GAP_WIDE_MIN
-                };
-                s[x * q + y] = if keep { v } else { 0.0 };
+                let keep = contained
+                    || if slot_rule {
+                        t >= TOPIC_SLOT_MIN || v >= GAP_MIN || (v >= GAP_SLOT_MIN && same_opening)
+                    } else {
+                        t >= TOPIC_MIN
+                            || v >= GAP_WIDE_MIN
+                            || (v >= GAP_WIDE_OPEN_MIN && same_opening)
+                    };
+                s[x * q + y] = if keep { v.max(0.5 * (v + t)) } else { 0.0 };
             }
         }
         // best[x][y]: best total over olds[x..], news[y..].
@@ -635,7 +750,7 @@ fn fill_gaps(sc: &mut Scorer<'_>, links: &mut Vec<Link>, n: usize, m: usize) {
                 added.push(Link {
                     old: vec![olds[x]],
                     new: vec![news[y]],
-                    score: v,
+                    score: lcs_score[x * q + y],
                     moved: false,
                 });
                 x += 1;
