@@ -26,6 +26,10 @@
 //!    same bodies, acronyms, numbers and cited documents in new wording), or
 //!    when the shorter is contained in the longer ([`CONTAIN_MIN`]: a clause
 //!    extended around its old words).
+//! 8. **Rescue** — units still unmatched are paired anywhere on strong
+//!    evidence only ([`TOPIC_MOVE_MIN`], containment), and may join a
+//!    one-unit link of the other edition as a merge part even when not
+//!    adjacent to its other parts.
 
 mod candidates;
 pub mod lcs;
@@ -113,6 +117,16 @@ pub const CONTAIN_MIN: f64 = 0.8;
 /// ... provided the short unit has at least this many keys (a few common
 /// words are contained in any long clause).
 pub const CONTAIN_MIN_KEYS: usize = 12;
+
+/// Anywhere in the document (step 8), two units left unmatched are matched
+/// when their [`Topic`] score is at least this, and a unit left unmatched
+/// joins a one-unit link of the other edition as a merge or split part. It
+/// is higher than [`TOPIC_MIN`]: position no longer corroborates.
+pub const TOPIC_MOVE_MIN: f64 = 0.4;
+
+/// Pairs of leftover units below this [`Topic`] score are not compared by
+/// LCS in step 8 (containment needs shared rare words too).
+pub const RESCUE_TOPIC_FLOOR: f64 = 0.2;
 
 /// Gap filling is skipped for a gap with more unmatched pairs than this (a
 /// wholly rewritten document): the DP would be quadratic in the gap.
@@ -520,6 +534,9 @@ fn align_sides(os: &Side, ns: &Side) -> Vec<Link> {
     mark_moves(&mut links);
     fill_gaps(&mut sc, &mut links, n, m);
     mark_moves(&mut links);
+    // Step 8: rewritten clauses that moved, and parts merged from afar.
+    rescue(&mut sc, &mut links, n, m);
+    mark_moves(&mut links);
     links
 }
 
@@ -665,6 +682,127 @@ pub fn longest_increasing(seq: &[usize]) -> Vec<bool> {
         cur = prev[k];
     }
     keep
+}
+
+/// Step 8: after gap filling, units still unmatched are paired across the
+/// whole document by strong evidence only — most of their rare words in
+/// common ([`TOPIC_MOVE_MIN`]) or one contained in the other
+/// ([`CONTAIN_MIN`]) — best first; then a unit still unmatched that is
+/// contained in, or shares most rare words with, a unit already in a one-unit
+/// link joins that link when the joined texts score better (a merge or split
+/// of units that were not adjacent).
+fn rescue(sc: &mut Scorer<'_>, links: &mut Vec<Link>, n: usize, m: usize) {
+    let mut old_link: Vec<Option<usize>> = vec![None; n];
+    let mut new_link: Vec<Option<usize>> = vec![None; m];
+    for (li, l) in links.iter().enumerate() {
+        l.old.iter().for_each(|&i| old_link[i] = Some(li));
+        l.new.iter().for_each(|&j| new_link[j] = Some(li));
+    }
+    let olds: Vec<usize> = (0..n).filter(|&i| old_link[i].is_none()).collect();
+    let news: Vec<usize> = (0..m).filter(|&j| new_link[j].is_none()).collect();
+    if olds.is_empty() && news.is_empty() {
+        return;
+    }
+    let topic = Topic::new(sc.old, sc.new);
+    let contained = |sc: &mut Scorer<'_>, i: usize, j: usize| -> bool {
+        let (_, l) = sc.pair(i, j);
+        let short = sc.old.keys[i].len().min(sc.new.keys[j].len());
+        short >= CONTAIN_MIN_KEYS && l as f64 >= CONTAIN_MIN * short as f64
+    };
+    // Pairs of leftover units.
+    if olds.len() * news.len() <= GAP_MAX_PAIRS {
+        let mut ranked: Vec<(f64, usize, usize)> = Vec::new();
+        for &i in &olds {
+            for &j in &news {
+                let t = topic.score(sc.old, sc.new, i, j);
+                if t < RESCUE_TOPIC_FLOOR {
+                    continue;
+                }
+                if t >= TOPIC_MOVE_MIN || contained(sc, i, j) {
+                    ranked.push((t, i, j));
+                }
+            }
+        }
+        ranked.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)).then(a.2.cmp(&b.2)));
+        for (_, i, j) in ranked {
+            if old_link[i].is_none() && new_link[j].is_none() {
+                old_link[i] = Some(links.len());
+                new_link[j] = Some(links.len());
+                links.push(Link {
+                    old: vec![i],
+                    new: vec![j],
+                    score: sc.score(i, j),
+                    moved: false,
+                });
+            }
+        }
+    }
+    // Leftover units joining a one-unit link of the other edition.
+    let single = |l: &Link, merge: bool| {
+        if merge {
+            l.new.len() == 1
+        } else {
+            l.old.len() == 1
+        }
+    };
+    // Only merges: a split into new units that are not adjacent would break
+    // the new-edition order of the links.
+    let merge = true;
+    {
+        let leftovers: Vec<usize> = if merge {
+            (0..n).filter(|&i| old_link[i].is_none()).collect()
+        } else {
+            (0..m).filter(|&j| new_link[j].is_none()).collect()
+        };
+        let others = if merge { m } else { n };
+        for u in leftovers {
+            let mut best: Option<(f64, usize, usize)> = None; // (joined score, other unit, link)
+            for w in 0..others {
+                let li = if merge { new_link[w] } else { old_link[w] };
+                let Some(li) = li else { continue };
+                if !single(&links[li], merge) {
+                    continue;
+                }
+                let (i, j) = if merge { (u, w) } else { (w, u) };
+                let t = topic.score(sc.old, sc.new, i, j);
+                if t < RESCUE_TOPIC_FLOOR {
+                    continue;
+                }
+                let strong = t >= TOPIC_MOVE_MIN || contained(sc, i, j);
+                let mut parts = if merge {
+                    links[li].old.clone()
+                } else {
+                    links[li].new.clone()
+                };
+                parts.push(u);
+                parts.sort_unstable();
+                let joined = if merge {
+                    sc.merge_score(&parts, w)
+                } else {
+                    sc.split_score(w, &parts)
+                };
+                // Strong evidence needs only a better joined score; otherwise
+                // the part must raise it as much as an adjacent merge.
+                let gain = if strong { 0.0 } else { SPLIT_GAIN };
+                if joined > links[li].score + gain && best.map_or(true, |b| joined > b.0) {
+                    best = Some((joined, w, li));
+                }
+            }
+            if let Some((joined, _, li)) = best {
+                let l = &mut links[li];
+                l.score = joined;
+                if merge {
+                    l.old.push(u);
+                    l.old.sort_unstable();
+                    old_link[u] = Some(li);
+                } else {
+                    l.new.push(u);
+                    l.new.sort_unstable();
+                    new_link[u] = Some(li);
+                }
+            }
+        }
+    }
 }
 
 /// Step 7: match the units left over between consecutive backbone links, in
