@@ -1012,6 +1012,48 @@ mod tests {
     }
 
     #[test]
+    fn merge_of_units_that_were_not_adjacent() {
+        let o = ed(&[
+            ("OP1", "Requests the synthetic mission to maintain its presence in all zeta regions subject to security requirements;"),
+            ("OP2", "Notes the synthetic gamma report on fisheries and coastal management;"),
+            ("OP3", "Welcomes the strong relationship between the synthetic mission, the omega office and the country team at all levels;"),
+        ]);
+        let n = ed(&[
+            ("OP1", "Requests the synthetic mission to maintain its presence in all zeta regions subject to security requirements, welcomes the strong relationship between the synthetic mission, the omega office and the country team at all levels;"),
+            ("OP2", "Notes the synthetic gamma report on fisheries and coastal management;"),
+        ]);
+        let a = align(&o, &n, &AlignOptions::default());
+        assert_eq!(groups(&a, &o, &n), ["OP1,OP3>OP1", "OP2>OP2"]);
+    }
+
+    #[test]
+    fn topic_weighs_rare_words() {
+        let o = ed(&[
+            ("OP1", "Calls upon the parties to support the Kappa Lambda Commission in Xyzland (synthetic);"),
+            ("OP2", "Calls upon the parties to support the efforts of the region (synthetic);"),
+            ("OP3", "Calls upon the parties to respect the ceasefire (synthetic);"),
+        ]);
+        let n = ed(&[
+            (
+                "OP1",
+                "Welcomes the work of the Kappa Lambda Commission in Xyzland (synthetic);",
+            ),
+            (
+                "OP2",
+                "Calls upon the parties to support the efforts of all (synthetic);",
+            ),
+        ]);
+        let mut interner = HashMap::default();
+        let policy = normalize::default_policy(false, false);
+        let os = Side::new(&o, policy, &mut interner);
+        let ns = Side::new(&n, policy, &mut interner);
+        let t = Topic::new(&os, &ns);
+        // Shared names outweigh shared common words.
+        assert!(t.score(&os, &ns, 0, 0) >= TOPIC_MOVE_MIN);
+        assert!(t.score(&os, &ns, 2, 0) < TOPIC_SLOT_MIN);
+    }
+
+    #[test]
     fn empty_editions() {
         let o = ed(&[]);
         let n = ed(&[("OP1", "Notes the synthetic text;")]);
