@@ -11,5 +11,6 @@ pub mod ingest;
 pub mod model;
 pub mod normalize;
 pub mod render;
+pub mod synth;
 
 pub use model::{Edition, Facts, Footnote, Language, Organ, Part, SourceFormat, Unit, UnitId};

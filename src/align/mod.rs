@@ -1,3 +1,730 @@
-//! Alignment of the units of two editions.
+//! Alignment of the units of two editions: which clause of the old edition
+//! became which clause of the new one.
+//!
+//! Units are matched by content, never by number: preambular paragraphs are
+//! unnumbered and operative numbers shift between editions. The pipeline:
+//!
+//! 1. **Keys** — every unit becomes a sequence of interned comparison keys
+//!    ([`crate::normalize`]); the key policy absorbs PDF damage.
+//! 2. **Candidates** — an inverted index over key unigrams and bigrams,
+//!    weighted by inverse document frequency and skipping very common
+//!    features, proposes a few candidates per unit ([`candidates`]); there is
+//!    no all-pairs comparison.
+//! 3. **Scores** — each candidate pair is scored by the LCS ratio of its key
+//!    sequences ([`lcs`], bit-parallel), plus a bonus when the parents of two
+//!    sub-items are similar and a tiny tie-break for similar position.
+//! 4. **Assignment** — greedy one-to-one by score above [`MATCH_MIN`].
+//! 5. **Splits and merges** — an unmatched run of adjacent units each mostly
+//!    contained in one unit of the other edition, which together score
+//!    clearly better than the single best match, joins that unit's link.
+//! 6. **Moves** — the longest order-preserving chain of links (LIS) is the
+//!    backbone; links off it are `moved`.
+//! 7. **Gap filling** — units left unmatched between two consecutive backbone
+//!    links are matched in order by dynamic programming with the lower
+//!    threshold [`GAP_MIN`] (a heavily rewritten clause that stayed in place).
 
+mod candidates;
+pub mod lcs;
 
+use std::collections::HashMap;
+use std::sync::Arc;
+
+use crate::model::{Edition, Language, UnitId};
+use crate::normalize::{self, KeyPolicy};
+
+use lcs::Pattern;
+
+/// Minimum LCS ratio for two units to be matched anywhere in the document
+/// (including as a move). Below half of the words in common, a clause in
+/// another place is more likely a different clause.
+pub const MATCH_MIN: f64 = 0.5;
+
+/// Minimum LCS ratio to match two units that stand in the same gap between
+/// two in-order matches: position corroborates the content, so a clause
+/// rewritten down to a third of its words still counts as the same clause.
+pub const GAP_MIN: f64 = 0.3;
+
+/// Share of a split part's (merge part's) keys that must occur, in order, in
+/// the unit it came from (went into).
+pub const SPLIT_PART_MIN: f64 = 0.7;
+
+/// Minimum LCS ratio between the whole unit and the joined parts of a split
+/// or merge.
+pub const SPLIT_MIN: f64 = 0.6;
+
+/// How much better the joined parts must score than the single best match
+/// for a split or merge to replace it.
+pub const SPLIT_GAIN: f64 = 0.1;
+
+/// Weight of the parents' similarity in the score of two sub-items: prefer
+/// keeping sub-items within matched parents, while still allowing moves.
+pub const PARENT_WEIGHT: f64 = 0.1;
+
+/// Weight of positional closeness (0..1 of relative position) in the score:
+/// only a tie-break between equally similar candidates (repeated clauses).
+pub const POSITION_WEIGHT: f64 = 0.02;
+
+/// Within a gap, a pair is also matched from this lower score when both
+/// texts open with the same words (the same preambular participle or
+/// operative verb). Inflected languages and Chinese score a rewrite lower
+/// than English does, so the opening words carry the decision there.
+pub const GAP_SLOT_MIN: f64 = 0.15;
+
+/// Keys compared for "the same opening words" (for Chinese, two characters:
+/// the usual length of an opening verb).
+pub const OPENING_KEYS: usize = 2;
+
+/// Gap filling is skipped for a gap with more unmatched pairs than this (a
+/// wholly rewritten document): the DP would be quadratic in the gap.
+pub const GAP_MAX_PAIRS: usize = 40_000;
+
+/// How the keys are made; `None` picks [`normalize::default_policy`] from the
+/// editions' damage flags.
+#[derive(Debug, Clone, Default)]
+pub struct AlignOptions {
+    pub policy: Option<Arc<dyn KeyPolicy>>,
+}
+
+/// The shape of a link.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum LinkKind {
+    /// One old unit, one new unit.
+    Match,
+    /// One old unit became several new ones.
+    Split,
+    /// Several old units became one new one.
+    Merge,
+}
+
+/// A group of old units matched with a group of new units (indexes into
+/// `Edition::units`, ascending).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Link {
+    pub old: Vec<usize>,
+    pub new: Vec<usize>,
+    /// LCS ratio of the comparison keys, 0..1.
+    pub score: f64,
+    /// Off the longest order-preserving chain of links.
+    pub moved: bool,
+}
+
+impl Link {
+    pub fn kind(&self) -> LinkKind {
+        if self.old.len() > 1 {
+            LinkKind::Merge
+        } else if self.new.len() > 1 {
+            LinkKind::Split
+        } else {
+            LinkKind::Match
+        }
+    }
+
+    fn first_old(&self) -> usize {
+        self.old.first().copied().unwrap_or(0)
+    }
+
+    fn first_new(&self) -> usize {
+        self.new.first().copied().unwrap_or(0)
+    }
+}
+
+/// Which units of two editions correspond. Every old unit index is in
+/// exactly one link's `old` or in `removed`; every new one in exactly one
+/// link's `new` or in `added`.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Alignment {
+    /// Links in the order of the new edition.
+    pub links: Vec<Link>,
+    /// Old units with no counterpart, ascending.
+    pub removed: Vec<usize>,
+    /// New units with no counterpart, ascending.
+    pub added: Vec<usize>,
+    /// Name of the key policy used.
+    pub policy: &'static str,
+}
+
+impl Alignment {
+    /// The alignment as id pairs: `(old ids, new ids)` per link, then
+    /// `([id], [])` per removed and `([], [id])` per added unit.
+    pub fn id_groups(&self, old: &Edition, new: &Edition) -> Vec<(Vec<UnitId>, Vec<UnitId>)> {
+        let ids = |ed: &Edition, ix: &[usize]| -> Vec<UnitId> {
+            ix.iter()
+                .filter_map(|&i| ed.units.get(i))
+                .map(|u| u.id.clone())
+                .collect()
+        };
+        let mut out: Vec<_> = self
+            .links
+            .iter()
+            .map(|l| (ids(old, &l.old), ids(new, &l.new)))
+            .collect();
+        out.extend(self.removed.iter().map(|&i| (ids(old, &[i]), Vec::new())));
+        out.extend(self.added.iter().map(|&j| (Vec::new(), ids(new, &[j]))));
+        out
+    }
+}
+
+/// The alignment score of two texts (LCS ratio of their comparison keys),
+/// for debugging output and tests.
+pub fn text_similarity(old: &str, new: &str, lang: Language, policy: &dyn KeyPolicy) -> f64 {
+    let mut interner: HashMap<String, u32> = HashMap::new();
+    let mut ids = |t: &str| -> Vec<u32> {
+        normalize::keys(t, lang, policy)
+            .into_iter()
+            .map(|k| {
+                let next = interner.len() as u32;
+                *interner.entry(k).or_insert(next)
+            })
+            .collect()
+    };
+    let (a, b) = (ids(old), ids(new));
+    lcs::ratio(Pattern::new(&a).lcs(&b), a.len(), b.len())
+}
+
+/// One side of the alignment, prepared.
+pub(crate) struct Side {
+    pub keys: Vec<Vec<u32>>,
+    pub patterns: Vec<Pattern>,
+    pub parent: Vec<Option<usize>>,
+}
+
+impl Side {
+    fn new(ed: &Edition, policy: &dyn KeyPolicy, interner: &mut HashMap<String, u32>) -> Side {
+        let lang: Language = ed.language;
+        let keys: Vec<Vec<u32>> = ed
+            .units
+            .iter()
+            .map(|u| {
+                normalize::keys(&u.text, lang, policy)
+                    .into_iter()
+                    .map(|k| {
+                        let next = interner.len() as u32;
+                        *interner.entry(k).or_insert(next)
+                    })
+                    .collect()
+            })
+            .collect();
+        let patterns = keys.iter().map(|k| Pattern::new(k)).collect();
+        let index: HashMap<&UnitId, usize> = ed
+            .units
+            .iter()
+            .enumerate()
+            .map(|(i, u)| (&u.id, i))
+            .collect();
+        let parent = ed
+            .units
+            .iter()
+            .map(|u| u.id.parent().and_then(|p| index.get(&p).copied()))
+            .collect();
+        Side {
+            keys,
+            patterns,
+            parent,
+        }
+    }
+
+    fn len(&self) -> usize {
+        self.keys.len()
+    }
+}
+
+/// Scored pairs, cached: `(old, new) → (ratio, lcs length)`.
+struct Scorer<'a> {
+    old: &'a Side,
+    new: &'a Side,
+    cache: HashMap<(usize, usize), (f64, usize)>,
+}
+
+impl<'a> Scorer<'a> {
+    fn pair(&mut self, i: usize, j: usize) -> (f64, usize) {
+        if let Some(&v) = self.cache.get(&(i, j)) {
+            return v;
+        }
+        let l = self.old.patterns[i].lcs(&self.new.keys[j]);
+        let r = lcs::ratio(l, self.old.keys[i].len(), self.new.keys[j].len());
+        self.cache.insert((i, j), (r, l));
+        (r, l)
+    }
+
+    fn score(&mut self, i: usize, j: usize) -> f64 {
+        self.pair(i, j).0
+    }
+
+    /// Ratio of old unit `i` against the concatenation of new units `js`.
+    fn split_score(&self, i: usize, js: &[usize]) -> f64 {
+        let joined: Vec<u32> = js
+            .iter()
+            .flat_map(|&j| self.new.keys[j].iter().copied())
+            .collect();
+        let l = self.old.patterns[i].lcs(&joined);
+        lcs::ratio(l, self.old.keys[i].len(), joined.len())
+    }
+
+    /// Ratio of the concatenation of old units `is` against new unit `j`.
+    fn merge_score(&self, is: &[usize], j: usize) -> f64 {
+        let joined: Vec<u32> = is
+            .iter()
+            .flat_map(|&i| self.old.keys[i].iter().copied())
+            .collect();
+        let l = self.new.patterns[j].lcs(&joined);
+        lcs::ratio(l, joined.len(), self.new.keys[j].len())
+    }
+}
+
+/// Align the units of two editions.
+pub fn align(old: &Edition, new: &Edition, opts: &AlignOptions) -> Alignment {
+    let default = normalize::default_policy(old.damage.is_some(), new.damage.is_some());
+    let policy: &dyn KeyPolicy = match &opts.policy {
+        Some(p) => p.as_ref(),
+        None => default,
+    };
+    let mut interner = HashMap::new();
+    let os = Side::new(old, policy, &mut interner);
+    let ns = Side::new(new, policy, &mut interner);
+    let mut links = align_sides(&os, &ns);
+    links.sort_by_key(|l| (l.first_new(), l.first_old()));
+    let mut old_used = vec![false; os.len()];
+    let mut new_used = vec![false; ns.len()];
+    for l in &links {
+        for &i in &l.old {
+            old_used[i] = true;
+        }
+        for &j in &l.new {
+            new_used[j] = true;
+        }
+    }
+    Alignment {
+        links,
+        removed: (0..os.len()).filter(|&i| !old_used[i]).collect(),
+        added: (0..ns.len()).filter(|&j| !new_used[j]).collect(),
+        policy: policy.name(),
+    }
+}
+
+fn align_sides(os: &Side, ns: &Side) -> Vec<Link> {
+    let (n, m) = (os.len(), ns.len());
+    if n == 0 || m == 0 {
+        return Vec::new();
+    }
+    let cands = candidates::candidate_pairs(os, ns);
+    let mut sc = Scorer {
+        old: os,
+        new: ns,
+        cache: HashMap::with_capacity(cands.len() * 2),
+    };
+
+    // Steps 3–4: score candidates, greedy one-to-one assignment.
+    let mut ranked: Vec<(f64, f64, usize, usize)> = Vec::with_capacity(cands.len());
+    for &(i, j) in &cands {
+        let s = sc.score(i, j);
+        if s < MATCH_MIN {
+            continue;
+        }
+        let mut adj = s;
+        if let (Some(pi), Some(pj)) = (os.parent[i], ns.parent[j]) {
+            adj += PARENT_WEIGHT * sc.score(pi, pj);
+        }
+        let pos = (i as f64 + 0.5) / n as f64 - (j as f64 + 0.5) / m as f64;
+        adj += POSITION_WEIGHT * (1.0 - pos.abs());
+        ranked.push((adj, s, i, j));
+    }
+    ranked.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.2.cmp(&b.2)).then(a.3.cmp(&b.3)));
+    // match_old[i] = index into links
+    let mut old_link: Vec<Option<usize>> = vec![None; n];
+    let mut new_link: Vec<Option<usize>> = vec![None; m];
+    let mut links: Vec<Link> = Vec::new();
+    for &(_, s, i, j) in &ranked {
+        if old_link[i].is_none() && new_link[j].is_none() {
+            old_link[i] = Some(links.len());
+            new_link[j] = Some(links.len());
+            links.push(Link {
+                old: vec![i],
+                new: vec![j],
+                score: s,
+                moved: false,
+            });
+        }
+    }
+
+    // Step 5: splits (one old → adjacent new units) and merges.
+    find_splits(
+        &mut sc,
+        &cands,
+        &mut links,
+        &mut old_link,
+        &mut new_link,
+        false,
+    );
+    find_splits(
+        &mut sc,
+        &cands,
+        &mut links,
+        &mut old_link,
+        &mut new_link,
+        true,
+    );
+    links.retain(|l| !l.old.is_empty() && !l.new.is_empty());
+
+    // Step 6: the backbone; Step 7: fill the gaps in order.
+    mark_moves(&mut links);
+    fill_gaps(&mut sc, &mut links, n, m);
+    mark_moves(&mut links);
+    links
+}
+
+/// Step 5. With `merge == false`, look for old units whose content went to a
+/// run of adjacent new units; with `merge == true`, the mirror image.
+fn find_splits(
+    sc: &mut Scorer<'_>,
+    cands: &[(usize, usize)],
+    links: &mut Vec<Link>,
+    old_link: &mut [Option<usize>],
+    new_link: &mut [Option<usize>],
+    merge: bool,
+) {
+    // For each "whole" unit, the parts proposed by the candidate search.
+    let mut parts: HashMap<usize, Vec<usize>> = HashMap::new();
+    for &(i, j) in cands {
+        let (whole, part) = if merge { (j, i) } else { (i, j) };
+        parts.entry(whole).or_default().push(part);
+    }
+    let mut wholes: Vec<usize> = parts.keys().copied().collect();
+    wholes.sort_unstable();
+    for whole in wholes {
+        let mut ps = parts.remove(&whole).unwrap_or_default();
+        ps.sort_unstable();
+        ps.dedup();
+        let whole_link = if merge {
+            new_link[whole]
+        } else {
+            old_link[whole]
+        };
+        // A part qualifies when free (or already linked to `whole`) and mostly contained in it.
+        let mut good: Vec<usize> = Vec::new();
+        for &p in &ps {
+            let p_link = if merge { old_link[p] } else { new_link[p] };
+            if p_link.is_some() && p_link != whole_link {
+                continue;
+            }
+            let (i, j) = if merge { (p, whole) } else { (whole, p) };
+            let (_, l) = sc.pair(i, j);
+            let plen = if merge {
+                sc.old.keys[p].len()
+            } else {
+                sc.new.keys[p].len()
+            };
+            if plen > 0 && l as f64 / plen as f64 >= SPLIT_PART_MIN {
+                good.push(p);
+            }
+        }
+        // Maximal runs of adjacent parts.
+        let mut k = 0;
+        while k < good.len() {
+            let mut e = k + 1;
+            while e < good.len() && good[e] == good[e - 1] + 1 {
+                e += 1;
+            }
+            let run = &good[k..e];
+            k = e;
+            if run.len() < 2 {
+                continue;
+            }
+            // The whole's current link must be to a member of the run, or none.
+            let current = whole_link.map(|li| links[li].score).unwrap_or(0.0);
+            if let Some(li) = whole_link {
+                let linked_parts = if merge {
+                    &links[li].old
+                } else {
+                    &links[li].new
+                };
+                if linked_parts.len() != 1 || !run.contains(&linked_parts[0]) {
+                    continue;
+                }
+            }
+            let joined = if merge {
+                sc.merge_score(run, whole)
+            } else {
+                sc.split_score(whole, run)
+            };
+            if joined < SPLIT_MIN || joined < current + SPLIT_GAIN {
+                continue;
+            }
+            let li = match whole_link {
+                Some(li) => li,
+                None => {
+                    links.push(Link {
+                        old: Vec::new(),
+                        new: Vec::new(),
+                        score: 0.0,
+                        moved: false,
+                    });
+                    links.len() - 1
+                }
+            };
+            let l = &mut links[li];
+            l.score = joined;
+            if merge {
+                l.old = run.to_vec();
+                l.new = vec![whole];
+                new_link[whole] = Some(li);
+                for &p in run {
+                    old_link[p] = Some(li);
+                }
+            } else {
+                l.old = vec![whole];
+                l.new = run.to_vec();
+                old_link[whole] = Some(li);
+                for &p in run {
+                    new_link[p] = Some(li);
+                }
+            }
+            break;
+        }
+    }
+}
+
+/// Step 6: flag links off the longest chain increasing in both editions.
+fn mark_moves(links: &mut [Link]) {
+    links.sort_by_key(|l| (l.first_new(), l.first_old()));
+    let seq: Vec<usize> = links.iter().map(|l| l.first_old()).collect();
+    let on_chain = longest_increasing(&seq);
+    for (l, keep) in links.iter_mut().zip(on_chain) {
+        l.moved = !keep;
+    }
+}
+
+/// Membership of each element in one longest strictly increasing
+/// subsequence (patience sorting, `O(n log n)`).
+pub fn longest_increasing(seq: &[usize]) -> Vec<bool> {
+    let mut tails: Vec<usize> = Vec::new(); // index into seq of the tail of each length
+    let mut prev: Vec<Option<usize>> = vec![None; seq.len()];
+    for (k, &x) in seq.iter().enumerate() {
+        let pos = tails.partition_point(|&t| seq[t] < x);
+        prev[k] = if pos > 0 { Some(tails[pos - 1]) } else { None };
+        if pos == tails.len() {
+            tails.push(k);
+        } else {
+            tails[pos] = k;
+        }
+    }
+    let mut keep = vec![false; seq.len()];
+    let mut cur = tails.last().copied();
+    while let Some(k) = cur {
+        keep[k] = true;
+        cur = prev[k];
+    }
+    keep
+}
+
+/// Step 7: match the units left over between consecutive backbone links, in
+/// order, maximising the total score (DP over the gap).
+fn fill_gaps(sc: &mut Scorer<'_>, links: &mut Vec<Link>, n: usize, m: usize) {
+    let mut old_used = vec![false; n];
+    let mut new_used = vec![false; m];
+    for l in links.iter() {
+        l.old.iter().for_each(|&i| old_used[i] = true);
+        l.new.iter().for_each(|&j| new_used[j] = true);
+    }
+    // Backbone boundaries: (last old, last new) of each in-order link.
+    let mut bounds: Vec<(isize, isize, isize, isize)> = Vec::new(); // (first_old, last_old, first_new, last_new)
+    bounds.push((-1, -1, -1, -1));
+    for l in links.iter().filter(|l| !l.moved) {
+        let fo = l.old.iter().min().copied().unwrap_or(0) as isize;
+        let lo = l.old.iter().max().copied().unwrap_or(0) as isize;
+        let fnw = l.new.iter().min().copied().unwrap_or(0) as isize;
+        let ln = l.new.iter().max().copied().unwrap_or(0) as isize;
+        bounds.push((fo, lo, fnw, ln));
+    }
+    bounds.push((n as isize, n as isize, m as isize, m as isize));
+    let mut added: Vec<Link> = Vec::new();
+    for w in bounds.windows(2) {
+        let (a, b) = (w[0], w[1]);
+        let olds: Vec<usize> = ((a.1 + 1).max(0)..b.0)
+            .map(|i| i as usize)
+            .filter(|&i| i < n && !old_used[i])
+            .collect();
+        let news: Vec<usize> = ((a.3 + 1).max(0)..b.2)
+            .map(|j| j as usize)
+            .filter(|&j| j < m && !new_used[j])
+            .collect();
+        if olds.is_empty() || news.is_empty() || olds.len() * news.len() > GAP_MAX_PAIRS {
+            continue;
+        }
+        let (p, q) = (olds.len(), news.len());
+        let mut s = vec![0.0f64; p * q];
+        for (x, &i) in olds.iter().enumerate() {
+            for (y, &j) in news.iter().enumerate() {
+                let v = sc.score(i, j);
+                let k = OPENING_KEYS;
+                let (a, b) = (&sc.old.keys[i], &sc.new.keys[j]);
+                let same_opening = a.len() >= k && b.len() >= k && a[..k] == b[..k];
+                // Pairs below the gap threshold are kept out of the DP.
+                s[x * q + y] = if v >= GAP_MIN || (v >= GAP_SLOT_MIN && same_opening) {
+                    v
+                } else {
+                    0.0
+                };
+            }
+        }
+        // best[x][y]: best total over olds[x..], news[y..].
+        let mut best = vec![0.0f64; (p + 1) * (q + 1)];
+        for x in (0..p).rev() {
+            for y in (0..q).rev() {
+                let skip = best[(x + 1) * (q + 1) + y].max(best[x * (q + 1) + y + 1]);
+                let v = s[x * q + y];
+                let take = if v > 0.0 {
+                    v + best[(x + 1) * (q + 1) + y + 1]
+                } else {
+                    f64::MIN
+                };
+                best[x * (q + 1) + y] = skip.max(take);
+            }
+        }
+        let (mut x, mut y) = (0, 0);
+        while x < p && y < q {
+            let v = s[x * q + y];
+            let here = best[x * (q + 1) + y];
+            if v > 0.0 && (here - (v + best[(x + 1) * (q + 1) + y + 1])).abs() < 1e-12 {
+                added.push(Link {
+                    old: vec![olds[x]],
+                    new: vec![news[y]],
+                    score: v,
+                    moved: false,
+                });
+                x += 1;
+                y += 1;
+            } else if (here - best[(x + 1) * (q + 1) + y]).abs() < 1e-12 {
+                x += 1;
+            } else {
+                y += 1;
+            }
+        }
+    }
+    links.extend(added);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{SourceFormat, Unit};
+
+    fn ed(units: &[(&str, &str)]) -> Edition {
+        let mut e = Edition::new("t", SourceFormat::Text, Language::En);
+        e.units = units
+            .iter()
+            .map(|(id, t)| Unit::new(id.parse().expect("test id"), *t))
+            .collect();
+        e
+    }
+
+    fn groups(a: &Alignment, o: &Edition, n: &Edition) -> Vec<String> {
+        let mut v: Vec<String> = a
+            .id_groups(o, n)
+            .into_iter()
+            .map(|(x, y)| {
+                let j = |v: Vec<UnitId>| {
+                    if v.is_empty() {
+                        "-".to_string()
+                    } else {
+                        v.iter()
+                            .map(|i| i.to_string())
+                            .collect::<Vec<_>>()
+                            .join(",")
+                    }
+                };
+                format!("{}>{}", j(x), j(y))
+            })
+            .collect();
+        v.sort();
+        v
+    }
+
+    #[test]
+    fn renumbering_insert_and_move() {
+        let o = ed(&[
+            (
+                "PP1",
+                "Recalling the synthetic convention on alpha beta gamma,",
+            ),
+            (
+                "OP1",
+                "Urges synthetic states to ratify the alpha convention promptly;",
+            ),
+            (
+                "OP2",
+                "Requests the synthetic secretariat to report at its seventy-sixth session;",
+            ),
+            ("OP3", "Decides to remain seized of the synthetic matter."),
+        ]);
+        let n = ed(&[
+            (
+                "PP1",
+                "Recalling the synthetic convention on alpha beta gamma,",
+            ),
+            (
+                "OP1",
+                "Welcomes the entirely new synthetic delta initiative;",
+            ),
+            (
+                "OP2",
+                "Urges synthetic states to ratify the alpha convention promptly;",
+            ),
+            ("OP3", "Decides to remain seized of the synthetic matter."),
+            (
+                "OP4",
+                "Requests the synthetic secretariat to report at its seventy-eighth session;",
+            ),
+        ]);
+        let a = align(&o, &n, &AlignOptions::default());
+        assert_eq!(
+            groups(&a, &o, &n),
+            ["->OP1", "OP1>OP2", "OP2>OP4", "OP3>OP3", "PP1>PP1"]
+        );
+        // OP2 → OP4 jumped over OP3: one of the two is off the longest chain.
+        let moved: Vec<_> = a.links.iter().filter(|l| l.moved).collect();
+        assert_eq!(moved.len(), 1);
+        assert!(moved[0].old == [2] || moved[0].old == [3]);
+    }
+
+    #[test]
+    fn split_and_merge() {
+        let o = ed(&[
+            ("OP1", "Invites synthetic states to share data on alpha routes and also encourages them to fund the beta trust fund generously;"),
+            ("OP2", "Notes the gamma report;"),
+            ("OP3", "Welcomes the delta meeting held in epsilon;"),
+        ]);
+        let n = ed(&[
+            (
+                "OP1",
+                "Invites synthetic states to share data on alpha routes;",
+            ),
+            (
+                "OP2",
+                "Also encourages them to fund the beta trust fund generously;",
+            ),
+            (
+                "OP3",
+                "Notes the gamma report and welcomes the delta meeting held in epsilon;",
+            ),
+        ]);
+        let a = align(&o, &n, &AlignOptions::default());
+        assert_eq!(groups(&a, &o, &n), ["OP1>OP1,OP2", "OP2,OP3>OP3"]);
+    }
+
+    #[test]
+    fn empty_editions() {
+        let o = ed(&[]);
+        let n = ed(&[("OP1", "Notes the synthetic text;")]);
+        let a = align(&o, &n, &AlignOptions::default());
+        assert!(a.links.is_empty());
+        assert_eq!(a.added, [0]);
+        let b = align(&n, &o, &AlignOptions::default());
+        assert_eq!(b.removed, [0]);
+    }
+
+    #[test]
+    fn lis_membership() {
+        assert_eq!(longest_increasing(&[0, 3, 1, 2]), [true, false, true, true]);
+        assert_eq!(longest_increasing(&[]), Vec::<bool>::new());
+    }
+}

@@ -6,8 +6,10 @@
 //! (docs/JSON.md).
 
 use serde::Serialize;
+use similar::{Algorithm, ChangeTag, TextDiff};
 
-use crate::model::{Edition, UnitId};
+use crate::align::{self, AlignOptions, Alignment};
+use crate::model::{Edition, Language, UnitId};
 
 /// What happened to a clause between two editions.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
@@ -84,5 +86,333 @@ impl Comparison {
         self.changes
             .iter()
             .all(|c| c.kind == ChangeKind::Unchanged && !c.moved)
+    }
+}
+
+/// Options of [`compare`].
+#[derive(Debug, Clone, Default)]
+pub struct CompareOptions {
+    pub align: AlignOptions,
+}
+
+/// Separator put between the texts of the units of a split or merge before
+/// their word diff.
+pub const JOIN: &str = " ";
+
+/// Compare two editions: align their units, then diff every matched group.
+pub fn compare(old: &Edition, new: &Edition, opts: &CompareOptions) -> Comparison {
+    let alignment = align::align(old, new, &opts.align);
+    from_alignment(old, new, &alignment)
+}
+
+/// Build the comparison for a given alignment (every unit must be in exactly
+/// one link, `removed` or `added`, as [`align::align`] guarantees).
+pub fn from_alignment(old: &Edition, new: &Edition, alignment: &Alignment) -> Comparison {
+    let lang = new.language;
+    let text = |ed: &Edition, ix: &[usize]| -> String {
+        ix.iter()
+            .filter_map(|&i| ed.units.get(i))
+            .map(|u| u.text.as_str())
+            .collect::<Vec<_>>()
+            .join(JOIN)
+    };
+    let ids = |ed: &Edition, ix: &[usize]| -> Vec<UnitId> {
+        ix.iter()
+            .filter_map(|&i| ed.units.get(i))
+            .map(|u| u.id.clone())
+            .collect()
+    };
+    // Changes for links, in new-edition order (links are sorted that way).
+    let mut linked: Vec<(usize, Change)> = Vec::new(); // (first old index, change)
+    for l in &alignment.links {
+        let (ot, nt) = (text(old, &l.old), text(new, &l.new));
+        let kind = match l.kind() {
+            align::LinkKind::Split => ChangeKind::Split,
+            align::LinkKind::Merge => ChangeKind::Merged,
+            align::LinkKind::Match if ot == nt => ChangeKind::Unchanged,
+            align::LinkKind::Match => ChangeKind::Changed,
+        };
+        let (diff, similarity) = if kind == ChangeKind::Unchanged {
+            (Vec::new(), 1.0)
+        } else {
+            let d = word_diff(&ot, &nt, lang);
+            let s = script_similarity(&d, lang);
+            (d, s)
+        };
+        let first_old = l.old.iter().min().copied().unwrap_or(0);
+        linked.push((
+            first_old,
+            Change {
+                kind,
+                old: ids(old, &l.old),
+                new: ids(new, &l.new),
+                moved: l.moved,
+                similarity: Some(similarity),
+                diff,
+            },
+        ));
+    }
+    // Removed units go right after the change holding the nearest preceding
+    // old unit (or first, when none precedes them).
+    let mut holder: Vec<Option<usize>> = vec![None; old.units.len()];
+    for (k, l) in alignment.links.iter().enumerate() {
+        for &i in &l.old {
+            if let Some(h) = holder.get_mut(i) {
+                *h = Some(k);
+            }
+        }
+    }
+    let mut after: Vec<Vec<usize>> = vec![Vec::new(); linked.len() + 1]; // slot 0 = before all
+    for &r in &alignment.removed {
+        let slot = (0..r)
+            .rev()
+            .find_map(|p| holder.get(p).copied().flatten())
+            .map_or(0, |k| k + 1);
+        after[slot].push(r);
+    }
+    // Added units go where they stand in the new edition.
+    let mut entries: Vec<(usize, usize, Change)> = Vec::new(); // (new position, tiebreak, change)
+    for (k, (_, c)) in linked.into_iter().enumerate() {
+        let pos = alignment.links[k].new.iter().min().copied().unwrap_or(0);
+        entries.push((pos, 0, c));
+        for (t, &r) in after[k + 1].iter().enumerate() {
+            entries.push((pos, 1 + t, removed_change(old, r)));
+        }
+    }
+    for &a in &alignment.added {
+        entries.push((a, 0, added_change(new, a)));
+    }
+    entries.sort_by_key(|e| (e.0, e.1));
+    let mut changes: Vec<Change> = after[0].iter().map(|&r| removed_change(old, r)).collect();
+    changes.extend(entries.into_iter().map(|e| e.2));
+    let summary = summarize(&changes);
+    Comparison {
+        old: old.clone(),
+        new: new.clone(),
+        changes,
+        summary,
+    }
+}
+
+fn removed_change(old: &Edition, i: usize) -> Change {
+    Change {
+        kind: ChangeKind::Removed,
+        old: old
+            .units
+            .get(i)
+            .map(|u| vec![u.id.clone()])
+            .unwrap_or_default(),
+        new: Vec::new(),
+        moved: false,
+        similarity: None,
+        diff: Vec::new(),
+    }
+}
+
+fn added_change(new: &Edition, j: usize) -> Change {
+    Change {
+        kind: ChangeKind::Added,
+        old: Vec::new(),
+        new: new
+            .units
+            .get(j)
+            .map(|u| vec![u.id.clone()])
+            .unwrap_or_default(),
+        moved: false,
+        similarity: None,
+        diff: Vec::new(),
+    }
+}
+
+/// Counts of a list of changes.
+pub fn summarize(changes: &[Change]) -> Summary {
+    let mut s = Summary::default();
+    for c in changes {
+        match c.kind {
+            ChangeKind::Unchanged => s.unchanged += 1,
+            ChangeKind::Changed => s.changed += 1,
+            ChangeKind::Added => s.added += 1,
+            ChangeKind::Removed => s.removed += 1,
+            ChangeKind::Split => s.split += 1,
+            ChangeKind::Merged => s.merged += 1,
+        }
+        if c.moved {
+            s.moved += 1;
+        }
+    }
+    s
+}
+
+/// Word-level edit script from `old` to `new`: tokens are Unicode words,
+/// white space and punctuation (Han characters one by one for Chinese), so
+/// the `Equal`+`Delete` runs give `old` and the `Equal`+`Insert` runs give
+/// `new` exactly. Adjacent runs of one operation are merged, and white space
+/// alone between two edits is folded into them so that a rewritten phrase
+/// reads as one deletion and one insertion.
+pub fn word_diff(old: &str, new: &str, lang: Language) -> Vec<WordOp> {
+    let mut cfg = TextDiff::configure();
+    cfg.algorithm(Algorithm::Patience);
+    let diff = if lang.is_unspaced() {
+        cfg.diff_chars(old, new)
+    } else {
+        cfg.diff_unicode_words(old, new)
+    };
+    let mut raw: Vec<WordOp> = Vec::new();
+    for ch in diff.iter_all_changes() {
+        let op = match ch.tag() {
+            ChangeTag::Equal => Op::Equal,
+            ChangeTag::Delete => Op::Delete,
+            ChangeTag::Insert => Op::Insert,
+        };
+        push_run(&mut raw, op, ch.value());
+    }
+    tidy(raw)
+}
+
+fn push_run(ops: &mut Vec<WordOp>, op: Op, text: &str) {
+    if text.is_empty() {
+        return;
+    }
+    match ops.last_mut() {
+        Some(last) if last.op == op => last.text.push_str(text),
+        _ => ops.push(WordOp {
+            op,
+            text: text.to_string(),
+        }),
+    }
+}
+
+/// Group each block of edits as one deletion then one insertion, absorbing
+/// white-space-only equal runs that sit between two edits.
+fn tidy(ops: Vec<WordOp>) -> Vec<WordOp> {
+    let mut out: Vec<WordOp> = Vec::new();
+    let (mut del, mut ins) = (String::new(), String::new());
+    let flush = |out: &mut Vec<WordOp>, del: &mut String, ins: &mut String| {
+        if !del.is_empty() {
+            push_run(out, Op::Delete, del);
+        }
+        if !ins.is_empty() {
+            push_run(out, Op::Insert, ins);
+        }
+        del.clear();
+        ins.clear();
+    };
+    for (k, o) in ops.iter().enumerate() {
+        match o.op {
+            Op::Delete => del.push_str(&o.text),
+            Op::Insert => ins.push_str(&o.text),
+            Op::Equal => {
+                let in_block = !(del.is_empty() && ins.is_empty());
+                let next_is_edit = ops.get(k + 1).is_some_and(|n| n.op != Op::Equal);
+                if in_block && next_is_edit && o.text.chars().all(char::is_whitespace) {
+                    del.push_str(&o.text);
+                    ins.push_str(&o.text);
+                } else {
+                    flush(&mut out, &mut del, &mut ins);
+                    push_run(&mut out, Op::Equal, &o.text);
+                }
+            }
+        }
+    }
+    flush(&mut out, &mut del, &mut ins);
+    out
+}
+
+/// Similarity of an edit script: `2·equal / (old + new)` counted in tokens
+/// that are not white space (characters for Chinese).
+pub fn script_similarity(ops: &[WordOp], lang: Language) -> f64 {
+    let count = |t: &str| -> usize {
+        if lang.is_unspaced() {
+            t.chars().filter(|c| !c.is_whitespace()).count()
+        } else {
+            use unicode_segmentation::UnicodeSegmentation;
+            t.split_word_bounds()
+                .filter(|w| !w.trim().is_empty())
+                .count()
+        }
+    };
+    let (mut eq, mut del, mut ins) = (0usize, 0usize, 0usize);
+    for o in ops {
+        let c = count(&o.text);
+        match o.op {
+            Op::Equal => eq += c,
+            Op::Delete => del += c,
+            Op::Insert => ins += c,
+        }
+    }
+    let total = 2 * eq + del + ins;
+    if total == 0 {
+        1.0
+    } else {
+        (2 * eq) as f64 / total as f64
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{SourceFormat, Unit};
+
+    fn side(ops: &[WordOp], keep: Op) -> String {
+        ops.iter()
+            .filter(|o| o.op == Op::Equal || o.op == keep)
+            .map(|o| o.text.as_str())
+            .collect()
+    }
+
+    #[test]
+    fn session_ordinal_diff_is_one_replacement() {
+        let o = "Requests a report at its seventy-sixth session (synthetic);";
+        let n = "Requests a report at its seventy-eighth session (synthetic);";
+        let d = word_diff(o, n, Language::En);
+        assert_eq!(side(&d, Op::Delete), o);
+        assert_eq!(side(&d, Op::Insert), n);
+        let edits: Vec<_> = d.iter().filter(|x| x.op != Op::Equal).collect();
+        assert_eq!(edits.len(), 2, "{d:?}");
+        assert_eq!(edits[0].text, "sixth");
+        assert_eq!(edits[1].text, "eighth");
+    }
+
+    #[test]
+    fn chinese_by_character() {
+        let d = word_diff("大会第七十六届会议", "大会第七十八届会议", Language::Zh);
+        assert!(
+            d.iter().any(|x| x.op == Op::Delete && x.text == "六"),
+            "{d:?}"
+        );
+    }
+
+    #[test]
+    fn removed_units_keep_their_old_place() {
+        let mk = |units: &[(&str, &str)]| {
+            let mut e = Edition::new("t", SourceFormat::Text, Language::En);
+            e.units = units
+                .iter()
+                .map(|(i, t)| Unit::new(i.parse().expect("id"), *t))
+                .collect();
+            e
+        };
+        let o = mk(&[
+            ("OP1", "Alpha synthetic clause about routes;"),
+            ("OP2", "Beta synthetic clause about funds to be dropped;"),
+            ("OP3", "Gamma synthetic clause about reports;"),
+        ]);
+        let n = mk(&[
+            ("OP1", "Alpha synthetic clause about routes;"),
+            ("OP2", "Gamma synthetic clause about reports;"),
+        ]);
+        let c = compare(&o, &n, &CompareOptions::default());
+        let kinds: Vec<_> = c.changes.iter().map(|c| c.kind).collect();
+        assert_eq!(
+            kinds,
+            [
+                ChangeKind::Unchanged,
+                ChangeKind::Removed,
+                ChangeKind::Unchanged
+            ]
+        );
+        assert_eq!(c.summary.removed, 1);
+        assert!(!c.is_identical());
+        assert!(compare(&o, &o, &CompareOptions::default()).is_identical());
     }
 }

@@ -1,0 +1,142 @@
+//! Candidate search: which pairs of units are worth scoring.
+//!
+//! Scoring every old unit against every new unit is quadratic. Instead each
+//! unit is described by *features* — its distinct key unigrams and bigrams —
+//! and an inverted index from feature to units gives, for every unit, the
+//! units of the other edition sharing the most inverse-document-frequency
+//! weight. Very common features (long postings) are skipped, except a unit's
+//! few rarest ones, so the work stays near linear in the number of units.
+
+use std::collections::HashMap;
+
+use super::Side;
+
+/// Candidates kept per unit, in each direction (old→new and new→old).
+pub const CANDIDATES_PER_UNIT: usize = 6;
+
+/// A feature carried by more units than this (both editions together) is
+/// too common to discriminate and is skipped …
+pub const MAX_POSTINGS: usize = 64;
+
+/// … except for each unit's this many rarest features, so that a unit made
+/// only of common words still finds its counterpart.
+pub const RAREST_ALWAYS: usize = 4;
+
+/// Marks a unigram feature (bigrams pack two token ids into 64 bits).
+const UNIGRAM: u64 = (u32::MAX as u64) << 32;
+
+fn features(keys: &[u32]) -> Vec<u64> {
+    let mut f: Vec<u64> = keys.iter().map(|&t| UNIGRAM | u64::from(t)).collect();
+    f.extend(
+        keys.windows(2)
+            .map(|w| (u64::from(w[0]) << 32) | u64::from(w[1])),
+    );
+    f.sort_unstable();
+    f.dedup();
+    f
+}
+
+struct Index {
+    feats: Vec<Vec<u64>>,
+}
+
+/// Candidate pairs `(old, new)`, deduplicated, in no particular order.
+pub(crate) fn candidate_pairs(os: &Side, ns: &Side) -> Vec<(usize, usize)> {
+    let of = Index {
+        feats: os.keys.iter().map(|k| features(k)).collect(),
+    };
+    let nf = Index {
+        feats: ns.keys.iter().map(|k| features(k)).collect(),
+    };
+    // Postings per feature: (old units, new units).
+    let mut post: HashMap<u64, (Vec<u32>, Vec<u32>)> = HashMap::new();
+    for (i, fs) in of.feats.iter().enumerate() {
+        for &f in fs {
+            post.entry(f).or_default().0.push(i as u32);
+        }
+    }
+    for (j, fs) in nf.feats.iter().enumerate() {
+        for &f in fs {
+            post.entry(f).or_default().1.push(j as u32);
+        }
+    }
+    let total = (os.len() + ns.len()) as f64;
+    let weight = |df: usize| (total / df as f64).ln() + 1.0;
+    let wsum = |fs: &[u64]| -> f64 {
+        fs.iter()
+            .map(|f| {
+                post.get(f)
+                    .map(|(a, b)| weight(a.len() + b.len()))
+                    .unwrap_or(0.0)
+            })
+            .sum()
+    };
+    let ow: Vec<f64> = of.feats.iter().map(|f| wsum(f)).collect();
+    let nw: Vec<f64> = nf.feats.iter().map(|f| wsum(f)).collect();
+
+    let mut pairs: Vec<(usize, usize)> = Vec::new();
+    // Direction new→old, then old→new.
+    for dir in 0..2 {
+        let (from, from_w, to_w) = if dir == 0 {
+            (&nf, &nw, &ow)
+        } else {
+            (&of, &ow, &nw)
+        };
+        let mut acc = vec![0.0f64; to_w.len()];
+        let mut touched: Vec<u32> = Vec::new();
+        for (u, fs) in from.feats.iter().enumerate() {
+            let mut by_df: Vec<(usize, u64)> = fs
+                .iter()
+                .filter_map(|f| post.get(f).map(|(a, b)| (a.len() + b.len(), *f)))
+                .collect();
+            by_df.sort_unstable();
+            for (rank, &(df, f)) in by_df.iter().enumerate() {
+                if df > MAX_POSTINGS && rank >= RAREST_ALWAYS {
+                    break;
+                }
+                let Some((po, pn)) = post.get(&f) else {
+                    continue;
+                };
+                let list = if dir == 0 { po } else { pn };
+                let w = weight(df);
+                for &v in list {
+                    let v = v as usize;
+                    if acc[v] == 0.0 {
+                        touched.push(v as u32);
+                    }
+                    acc[v] += w;
+                }
+            }
+            let mut best: Vec<(f64, usize)> = touched
+                .iter()
+                .map(|&v| {
+                    let v = v as usize;
+                    let denom = (from_w[u] * to_w[v]).sqrt().max(f64::MIN_POSITIVE);
+                    (acc[v] / denom, v)
+                })
+                .collect();
+            let keep = CANDIDATES_PER_UNIT.min(best.len());
+            if keep > 0 {
+                best.select_nth_unstable_by(keep - 1, |a, b| {
+                    b.0.total_cmp(&a.0).then(a.1.cmp(&b.1))
+                });
+            }
+            for &(_, v) in &best[..keep] {
+                pairs.push(if dir == 0 { (v, u) } else { (u, v) });
+            }
+            for &v in &touched {
+                acc[v as usize] = 0.0;
+            }
+            touched.clear();
+        }
+    }
+    // Units with no keys at all (empty text) can only meet each other.
+    let empty_old: Vec<usize> = (0..os.len()).filter(|&i| os.keys[i].is_empty()).collect();
+    let empty_new: Vec<usize> = (0..ns.len()).filter(|&j| ns.keys[j].is_empty()).collect();
+    for (&i, &j) in empty_old.iter().zip(&empty_new) {
+        pairs.push((i, j));
+    }
+    pairs.sort_unstable();
+    pairs.dedup();
+    pairs
+}
