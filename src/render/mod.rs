@@ -3,6 +3,7 @@
 //! meaning ([`Style`]); the binary decides once whether meanings become
 //! colours.
 
+pub mod canonical;
 pub mod docx;
 pub mod edition;
 
