@@ -288,6 +288,18 @@ fn paragraphs_without_num_are_numbered_and_reported() {
     let op28 = ed.unit(&UnitId::op(28)).unwrap();
     assert!(op28.text.starts_with("Engage"), "{}", op28.text);
 
+    // Arabic 78/228 and 80/228: "(رقم 182(" + swapped marker brackets.
+    for stem in ["A-RES-78-228", "A-RES-80-228"] {
+        let ed = read("ar", stem);
+        let pp7 = ed.unit(&UnitId::pp(7)).unwrap();
+        assert!(pp7.text.contains("(رقم 182)،"), "{stem}: {}", pp7.text);
+        assert!(
+            ed.warnings.iter().any(|w| w.contains("swapped")),
+            "{stem}: {:?}",
+            ed.warnings
+        );
+    }
+
     // The regular files need no warning.
     for (stem, ..) in EDITIONS {
         assert!(read("en", stem).warnings.is_empty(), "{stem}");

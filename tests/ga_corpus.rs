@@ -12,14 +12,15 @@ use resdiff::Part;
 /// Number of English AKN files in the corpus (sessions 74–80).
 const EXPECTED_FILES: usize = 2236;
 
-/// Share of files that must parse into units. Measured: all 2,236 parse
-/// (see the counts this test prints); the bound leaves room for a few
-/// damaged downloads without hiding a regression.
+/// Share of files that must parse into units. Measured: 2,235 of 2,236
+/// (99.96 %); the one failure, A/RES/80/237, holds only two headings in its
+/// body and fails with a specific NotAResolution message. The bound leaves
+/// room for a few damaged downloads without hiding a regression.
 const MIN_PARSED_SHARE: f64 = 0.99;
 
 /// Share of files that must have both a preamble and an operative part.
-/// Measured: 96.3 % (the rest are decisions without preamble, sectioned
-/// texts and collections; see the printed counts).
+/// Measured: 2,184 of 2,236 (97.7 %); 48 have an operative part only
+/// (decisions and texts without preamble), 3 a preamble only.
 const MIN_PP_AND_OP_SHARE: f64 = 0.95;
 
 fn files() -> Vec<PathBuf> {

@@ -225,18 +225,6 @@ fn sub_items_of_76_186() {
 /// Units whose text the AKN reader gives differently, with the reason.
 const AKN_DIFFERENCES: &[(&str, &str, &str, &str)] = &[
     (
-        "A-RES-78-228",
-        "ar",
-        "PP7",
-        "the AKN text reads '(رقم 182(،' where the rendering has '(رقم 182)،'",
-    ),
-    (
-        "A-RES-80-228",
-        "ar",
-        "PP7",
-        "the AKN text reads '(رقم 182(،' where the rendering has '(رقم 182)،'",
-    ),
-    (
         "A-RES-80-228",
         "zh",
         "PP42",

@@ -20,6 +20,7 @@ use std::borrow::Cow;
 
 use once_cell::sync::Lazy;
 use quick_xml::events::{BytesStart, Event};
+use quick_xml::name::QName;
 use quick_xml::Reader;
 use regex::Regex;
 
@@ -56,6 +57,16 @@ pub fn parse(xml: &str, source: &str, opts: &ReadOptions) -> Result<Edition, Err
 
     let mut r = Walker::default();
     let facts = read_facts(doc);
+    // Notes on the title or cover page cite no unit.
+    for part in ["coverPage", "preface"] {
+        if let Some(el) = doc.child(part) {
+            let mut notes = Vec::new();
+            el.find_all(&|e| e.name == "authorialNote", &mut notes);
+            for n in notes {
+                r.note(n, None);
+            }
+        }
+    }
 
     // The documents that carry units: the top document, or the parts of a
     // multi-part resolution (documentCollection/components). Annexes
@@ -133,22 +144,22 @@ pub fn parse(xml: &str, source: &str, opts: &ReadOptions) -> Result<Edition, Err
 /// An element with its children; names are local (prefix removed).
 #[derive(Debug, Default)]
 struct El {
-    name: String,
-    attrs: Vec<(String, String)>,
+    name: Cow<'static, str>,
+    attrs: Vec<(&'static str, String)>,
     kids: Vec<Node>,
 }
 
 #[derive(Debug)]
 enum Node {
     El(El),
-    Text(String),
+    Text(Cow<'static, str>),
 }
 
 impl El {
     fn attr(&self, key: &str) -> Option<&str> {
         self.attrs
             .iter()
-            .find(|(k, _)| k == key)
+            .find(|(k, _)| *k == key)
             .map(|(_, v)| v.as_str())
     }
 
@@ -194,6 +205,17 @@ impl El {
         fold_ws(&s)
     }
 
+    /// Whether `body_text` would be non-empty, without building it.
+    fn has_body_text(&self) -> bool {
+        self.kids.iter().any(|n| match n {
+            Node::Text(t) => !t.trim().is_empty(),
+            Node::El(e) => {
+                !matches!(&*e.name, "authorialNote" | "num" | "heading" | "subheading")
+                    && e.has_body_text()
+            }
+        })
+    }
+
     /// The text a unit would get: without numbers and headings.
     fn body_text(&self) -> String {
         let mut s = String::new();
@@ -210,10 +232,10 @@ impl El {
             match n {
                 Node::Text(t) => out.push_str(t),
                 Node::El(e) => {
-                    if skip.contains(&e.name.as_str()) {
+                    if skip.contains(&&*e.name) {
                         continue;
                     }
-                    if matches!(e.name.as_str(), "p" | "eol" | "br") {
+                    if matches!(&*e.name, "p" | "eol" | "br") {
                         out.push(' ');
                     }
                     e.raw_text_skipping(out, skip);
@@ -253,14 +275,76 @@ fn unescape_lossy(raw: &str) -> Cow<'_, str> {
     .unwrap_or(Cow::Borrowed(raw))
 }
 
+/// The attributes any reader step looks at; the others (eId, class,
+/// showAs …) are not kept, which saves most of the allocations.
+const KEPT_ATTRS: [&str; 9] = [
+    "refersTo", "name", "value", "date", "href", "as", "outcome", "marker", "language",
+];
+
+/// Element names the reader matches on, shared instead of allocated.
+const KNOWN_NAMES: [&str; 40] = [
+    "p",
+    "span",
+    "a",
+    "num",
+    "content",
+    "paragraph",
+    "container",
+    "authorialNote",
+    "sup",
+    "i",
+    "b",
+    "inline",
+    "keyword",
+    "point",
+    "list",
+    "intro",
+    "item",
+    "blockList",
+    "listIntroduction",
+    "eol",
+    "img",
+    "docTitle",
+    "docNumber",
+    "docDate",
+    "session",
+    "step",
+    "preamble",
+    "mainBody",
+    "formula",
+    "preface",
+    "coverPage",
+    "meta",
+    "section",
+    "subsection",
+    "subheading",
+    "heading",
+    "crossHeading",
+    "td",
+    "tr",
+    "FRBRdate",
+];
+
 fn element(e: &BytesStart) -> El {
     let mut attrs = Vec::new();
     for a in e.attributes().with_checks(false).flatten() {
+        let key = a.key.local_name();
+        let Some(k) = KEPT_ATTRS.iter().find(|k| k.as_bytes() == key.as_ref()) else {
+            continue;
+        };
         let value = String::from_utf8_lossy(&a.value);
-        attrs.push((local(a.key.as_ref()), unescape_lossy(&value).into_owned()));
+        attrs.push((*k, unescape_lossy(&value).into_owned()));
     }
+    let local_name = e.local_name();
+    let name = match KNOWN_NAMES
+        .iter()
+        .find(|n| n.as_bytes() == local_name.as_ref())
+    {
+        Some(n) => Cow::Borrowed(*n),
+        None => Cow::Owned(local(e.name().as_ref())),
+    };
     El {
-        name: local(e.name().as_ref()),
+        name,
         attrs,
         kids: Vec::new(),
     }
@@ -278,6 +362,11 @@ fn line_col(xml: &str, pos: usize) -> (usize, usize) {
     (line, col)
 }
 
+/// Metadata subtrees nothing is read from: voting records (tens of
+/// thousands of `organization` elements in recorded votes), the TLC
+/// references and the print layout. Skipped while reading, for speed.
+const SKIPPED: [&str; 3] = ["analysis", "references", "presentation"];
+
 fn build_tree(xml: &str) -> Result<El, ErrorKind> {
     let mut reader = Reader::from_str(xml);
     reader.config_mut().trim_text(false);
@@ -287,9 +376,15 @@ fn build_tree(xml: &str) -> Result<El, ErrorKind> {
         let ev = reader.read_event().map_err(|e| {
             let pos = usize::try_from(reader.error_position()).unwrap_or(start);
             let (line, col) = line_col(xml, pos);
-            ErrorKind::Xml(format!(
-                "{e} at line {line}, column {col}; the file is damaged — download it again or check it with an XML validator"
-            ))
+            if e.to_string().contains("end of input") || pos >= xml.len() {
+                ErrorKind::Xml(format!(
+                    "the file ends inside a tag at line {line}, column {col} ({e}); it looks truncated — download it again"
+                ))
+            } else {
+                ErrorKind::Xml(format!(
+                    "{e} at line {line}, column {col}; the file is damaged — download it again or check it with an XML validator"
+                ))
+            }
         })?;
         match ev {
             Event::Start(e) => {
@@ -298,6 +393,20 @@ fn build_tree(xml: &str) -> Result<El, ErrorKind> {
                     return Err(ErrorKind::Xml(format!(
                         "elements nested more than {MAX_DEPTH} deep at line {line}; this is not a UN AKN4UN file"
                     )));
+                }
+                if SKIPPED
+                    .iter()
+                    .any(|n| n.as_bytes() == e.local_name().as_ref())
+                {
+                    let end = e.name().as_ref().to_vec();
+                    if let Err(err) = reader.read_to_end(QName(&end)) {
+                        let (line, _) = line_col(xml, start);
+                        return Err(ErrorKind::Xml(format!(
+                            "<{}> opened at line {line} is not closed ({err}); the file looks truncated — download it again",
+                            local(&end)
+                        )));
+                    }
+                    continue;
                 }
                 stack.push((element(&e), start));
             }
@@ -321,7 +430,13 @@ fn build_tree(xml: &str) -> Result<El, ErrorKind> {
             }
             Event::Text(t) => {
                 let raw = String::from_utf8_lossy(t.as_ref());
-                let text = unescape_lossy(&raw).into_owned();
+                // White space between elements is the most common text
+                // node; one shared space stands for it (text is folded).
+                let text = if raw.bytes().all(|b| b.is_ascii_whitespace()) {
+                    Cow::Borrowed(" ")
+                } else {
+                    Cow::Owned(unescape_lossy(&raw).into_owned())
+                };
                 if let Some((top, _)) = stack.last_mut() {
                     top.kids.push(Node::Text(text));
                 }
@@ -329,7 +444,7 @@ fn build_tree(xml: &str) -> Result<El, ErrorKind> {
             Event::CData(t) => {
                 let text = String::from_utf8_lossy(t.as_ref()).into_owned();
                 if let Some((top, _)) = stack.last_mut() {
-                    top.kids.push(Node::Text(text));
+                    top.kids.push(Node::Text(Cow::Owned(text)));
                 }
             }
             Event::Eof => break,
@@ -361,6 +476,13 @@ fn build_tree(xml: &str) -> Result<El, ErrorKind> {
 /// full-width punctuation is dropped, as Chinese is written without spaces
 /// and those come from line breaks and notes in the mark-up.
 fn fold_ws(s: &str) -> String {
+    // One policy for every reader: the non-breaking hyphen is a hyphen and a
+    // soft hyphen is no character (see text.rs `normalise`).
+    let s: String = s
+        .chars()
+        .filter(|&c| c != '\u{00AD}')
+        .map(|c| if c == '\u{2011}' { '-' } else { c })
+        .collect();
     let mut out = String::with_capacity(s.len());
     let mut pending_space = false;
     for w in s.split_whitespace() {
@@ -654,10 +776,7 @@ fn collect_bodies<'a>(el: &'a El, out: &mut Vec<&'a El>, depth: usize) {
         return;
     }
     for e in el.elements() {
-        if matches!(
-            e.name.as_str(),
-            "meta" | "attachments" | "coverPage" | "preface"
-        ) {
+        if matches!(&*e.name, "meta" | "attachments" | "coverPage" | "preface") {
             continue;
         }
         collect_bodies(e, out, depth + 1);
@@ -702,6 +821,8 @@ struct Walker {
     flattened: usize,
     /// Unnumbered headings in the operative part, skipped.
     headings: usize,
+    /// Brackets swapped around a footnote marker, repaired.
+    swapped_brackets: usize,
 }
 
 impl Walker {
@@ -737,7 +858,7 @@ impl Walker {
     fn preamble(&mut self, pre: &El) {
         let mut last: Option<usize> = None;
         for e in pre.elements() {
-            match e.name.as_str() {
+            match &*e.name {
                 "formula" | "num" | "heading" | "subheading" => {}
                 "recitals" | "citations" => self.preamble(e),
                 "blockList" | "list" => {
@@ -752,8 +873,7 @@ impl Walker {
                     self.fill(e, idx, 0);
                 }
                 _ => {
-                    if e.body_text().is_empty() && e.find(&|x| x.name == "authorialNote").is_none()
-                    {
+                    if !e.has_body_text() && e.find(&|x| x.name == "authorialNote").is_none() {
                         continue;
                     }
                     if let Some(top) = last.filter(|_| e.child("num").is_none()) {
@@ -775,7 +895,7 @@ impl Walker {
         }
         let mut last: Option<usize> = None;
         for e in body.elements() {
-            match e.name.as_str() {
+            match &*e.name {
                 "paragraph" => {
                     if e.child("num").is_none() {
                         let text = e.body_text();
@@ -855,14 +975,18 @@ impl Walker {
                         n
                     }
                     None => {
-                        let n = self.last_op.map_or(1, |p| p + 1);
+                        let n = self
+                            .last_op
+                            .map_or(1, |p| p.saturating_add(1).min(PLACEHOLDER - 1));
                         self.op_inferred.push(n);
                         n
                     }
                 }
             }
         };
-        if let Some(prev) = self.last_op {
+        // A number read from `num` may be anything; keep clear of the placeholder.
+        let number = number.min(PLACEHOLDER - 1);
+        if let Some(prev) = self.last_op.filter(|&p| p < PLACEHOLDER - 2) {
             if number > prev + 1 {
                 let missing = if number == prev + 2 {
                     format!("operative paragraph {} missing", prev + 1)
@@ -925,7 +1049,7 @@ impl Walker {
         if depth > MAX_DEPTH {
             return;
         }
-        for n in &e.kids {
+        for (i, n) in e.kids.iter().enumerate() {
             let c = match n {
                 Node::Text(t) => {
                     buf.push_str(t);
@@ -933,26 +1057,40 @@ impl Walker {
                 }
                 Node::El(c) => c,
             };
-            match c.name.as_str() {
+            match &*c.name {
                 "num" | "img" | "heading" | "subheading" | "meta" => {}
                 "eol" | "br" => buf.push(' '),
                 "authorialNote" | "note" => {
-                    let number = c.attr("marker").and_then(parse_number).unwrap_or_else(|| {
-                        self.footnotes.iter().map(|f| f.number).max().unwrap_or(0) + 1
-                    });
-                    let text = clean_note(&c.text());
                     let unit = Some(self.units[idx].id.clone());
-                    if self.footnotes.iter().any(|f| f.number == number) {
-                        self.warn(format!(
-                            "footnote {number} appears more than once; the first is kept"
-                        ));
-                    } else {
-                        self.footnotes.push(Footnote { number, text, unit });
-                    }
-                    notes.push(number);
+                    notes.push(self.note(c, unit));
                 }
                 "sup" => match sup_reference(&c.text()) {
-                    Some(None) => {}
+                    Some(None) => {
+                        // Some Arabic files swap brackets around a note:
+                        // "(رقم 182(<sup>)</sup><note/><sup>)</sup>" (78/228)
+                        // or "…182(<sup>)</sup><sup>(</sup><note/>…" (80/228)
+                        // for "(رقم 182)" + "(9)". Put the text's bracket back.
+                        let before_note = e.kids[i + 1..]
+                            .iter()
+                            .find_map(|k| match k {
+                                Node::El(x)
+                                    if x.name == "sup"
+                                        && sup_reference(&x.text()) == Some(None) =>
+                                {
+                                    None
+                                }
+                                Node::El(x) => Some(x.name == "authorialNote"),
+                                Node::Text(t) if t.trim().is_empty() => None,
+                                Node::Text(_) => Some(false),
+                            })
+                            .unwrap_or(false);
+                        if before_note && c.text() == ")" && buf.trim_end().ends_with('(') {
+                            let cut = buf.trim_end().len() - 1;
+                            buf.truncate(cut);
+                            buf.push(')');
+                            self.swapped_brackets += 1;
+                        }
+                    }
                     Some(Some(k)) if self.footnotes.iter().any(|f| f.number == k) => notes.push(k),
                     _ => self.walk(c, idx, buf, notes, depth + 1),
                 },
@@ -967,6 +1105,23 @@ impl Walker {
                 _ => self.walk(c, idx, buf, notes, depth + 1),
             }
         }
+    }
+
+    /// Record a footnote cited by `unit`; its number.
+    fn note(&mut self, c: &El, unit: Option<UnitId>) -> u32 {
+        let number = c
+            .attr("marker")
+            .and_then(parse_number)
+            .unwrap_or_else(|| self.footnotes.iter().map(|f| f.number).max().unwrap_or(0) + 1);
+        if self.footnotes.iter().any(|f| f.number == number) {
+            self.warn(format!(
+                "footnote {number} appears more than once; the first is kept"
+            ));
+        } else {
+            let text = clean_note(&c.text());
+            self.footnotes.push(Footnote { number, text, unit });
+        }
+        number
     }
 
     /// A lettered or numbered sub-item of the unit at `parent`.
@@ -1111,6 +1266,13 @@ impl Walker {
                 plural(self.pp_in_body)
             ));
         }
+        if self.swapped_brackets > 0 {
+            self.warn(format!(
+                "{} bracket{} before a footnote marker swapped in the mark-up ('(' for ')'); repaired",
+                self.swapped_brackets,
+                plural(self.swapped_brackets)
+            ));
+        }
         if self.headings > 0 {
             self.warn(format!(
                 "{} unnumbered heading{} in the operative part skipped (not clauses)",
@@ -1196,5 +1358,340 @@ fn positional_label(k: usize, parent_depth: usize) -> String {
     } else {
         let c = char::from(b'a' + (k % 26) as u8);
         format!("{c}{c}")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A synthetic AKN4UN resolution around the given preamble and body
+    /// mark-up (all clause text below is invented).
+    fn doc(lang: &str, preamble: &str, body: &str) -> String {
+        format!(
+            r##"<?xml version="1.0" encoding="UTF-8"?>
+<akomaNtoso xmlns="http://docs.oasis-open.org/legaldocml/ns/akn/3.0" xmlns:akn4un="http://un.org/akn4un">
+  <statement name="resolution">
+    <meta>
+      <identification source="#DGACM">
+        <FRBRWork>
+          <FRBRthis value="/akn/un/statement/deliberation/unga/2030-12-01/90-12/!main/"/>
+          <FRBRdate date="2030-12-01" name="adoption"/>
+          <FRBRauthor href="ga" as="author"/>
+        </FRBRWork>
+        <FRBRExpression>{lang}</FRBRExpression>
+      </identification>
+      <workflow source="#un">
+        <step date="2030-11-01" outcome="draftResolution" as="A/C.3/90/L.7" by="X"/>
+      </workflow>
+    </meta>
+    <coverPage>
+      <p><docNumber refersTo="#symbol">A/RES/90/12</docNumber></p>
+      <p><session refersTo="#generalAssembly" value="90">Ninetieth session</session></p>
+      <p><inline name="agenda item">Agenda items 14 and 69 (b)</inline></p>
+      <p><docProponent>[on the report of the Third Committee (<inline name="originating document">A/90/400, para. 12</inline>)]</docProponent></p>
+    </coverPage>
+    <preface><p><docNumber>90/12.</docNumber><docTitle refersTo="#resolutionTitle">-	A synthetic title<authorialNote marker="9"><p>Title note (synthetic).</p></authorialNote></docTitle></p></preface>
+    <preamble>
+      <formula name="enactingFormula"><p><span class="italic">The General Assembly</span>,</p></formula>
+      {preamble}
+    </preamble>
+    <mainBody>
+      {body}
+    </mainBody>
+  </statement>
+</akomaNtoso>"##
+        )
+    }
+
+    const EN: &str = r#"<FRBRlanguage language="eng"/>"#;
+
+    fn parse_ok(xml: &str) -> Edition {
+        parse(xml, "synthetic.xml", &ReadOptions::default()).expect("parses")
+    }
+
+    fn id_list(ed: &Edition) -> Vec<String> {
+        ed.units.iter().map(|u| u.id.to_string()).collect()
+    }
+
+    #[test]
+    fn preamble_body_points_and_footnotes() {
+        let xml = doc(
+            EN,
+            r#"<container><p>	<span class="italic">Recalling</span> the (synthetic) first text,<authorialNote marker="1" placement="bottom"><p>	 	Resolution 1/1 (synthetic).</p></authorialNote> and more,</p></container>
+               <container><p>Noting (synthetic) a second text,</p></container>"#,
+            r#"<paragraph><num>1.</num><content><p><span class="italic">Decides</span> (synthetic) something;</p></content></paragraph>
+               <paragraph><num>2.</num><list><intro><p>Requests (synthetic):</p></intro>
+                 <point><num>(a)</num><content><p>First item;</p></content></point>
+                 <point><num>(b)</num><list><intro><p>Second item, namely:</p></intro>
+                   <point><num>(i)</num><content><p>Deep one;<sup>1</sup></p></content></point>
+                   <point><num>(ii)</num><content><p>Deep two;</p></content></point></list></point>
+               </list></paragraph>"#,
+        );
+        let ed = parse_ok(&xml);
+        assert_eq!(
+            id_list(&ed),
+            [
+                "PP1",
+                "PP2",
+                "OP1",
+                "OP2",
+                "OP2(a)",
+                "OP2(b)",
+                "OP2(b)(i)",
+                "OP2(b)(ii)"
+            ]
+        );
+        assert_eq!(
+            ed.units[0].text,
+            "Recalling the (synthetic) first text, and more,"
+        );
+        assert_eq!(ed.units[0].footnotes, [1]);
+        assert_eq!(ed.units[3].text, "Requests (synthetic):");
+        assert_eq!(ed.units[5].text, "Second item, namely:");
+        assert_eq!(ed.units[6].text, "Deep one;");
+        assert_eq!(
+            ed.units[6].footnotes,
+            [1],
+            "a repeated reference is a citation"
+        );
+        assert_eq!(ed.footnotes.len(), 2);
+        assert_eq!(ed.footnotes[0].number, 9);
+        assert_eq!(
+            ed.footnotes[0].unit, None,
+            "a note on the title cites no unit"
+        );
+        assert_eq!(ed.footnotes[1].text, "Resolution 1/1 (synthetic).");
+        assert_eq!(ed.footnotes[1].unit, Some(UnitId::pp(1)));
+        assert!(ed.warnings.is_empty(), "{:?}", ed.warnings);
+        assert_eq!(ed.language, Language::En);
+    }
+
+    #[test]
+    fn header_facts() {
+        let ed = parse_ok(&doc(
+            EN,
+            "",
+            r#"<paragraph><num>1.</num><content><p>Decides (synthetic);</p></content></paragraph>"#,
+        ));
+        let f = &ed.facts;
+        assert_eq!(f.symbol.as_deref(), Some("A/RES/90/12"));
+        assert_eq!(f.organ, Some(Organ::Ga));
+        assert_eq!(f.session, Some(90));
+        assert_eq!(f.agenda_items, ["14", "69 (b)"]);
+        assert_eq!(f.adopted.as_deref(), Some("2030-12-01"));
+        assert_eq!(f.report.as_deref(), Some("A/90/400"));
+        assert_eq!(f.report_paragraph.as_deref(), Some("12"));
+        assert_eq!(f.draft.as_deref(), Some("A/C.3/90/L.7"));
+        assert_eq!(f.title.as_deref(), Some("A synthetic title"));
+    }
+
+    #[test]
+    fn labels_in_other_scripts_become_latin() {
+        let body = r#"<paragraph><num>1 -</num><list><intro><p>مقدمة (synthetic):</p></intro>
+              <point><num>(أ)</num><content><p>بند؛</p></content></point>
+              <point><num>(ب)</num><content><p>بند؛</p></content></point>
+              <point><num>(هـ)</num><content><p>بند؛</p></content></point></list></paragraph>
+            <paragraph><num>2.</num><list><intro><p>Вступление (synthetic):</p></intro>
+              <point><num>а)</num><content><p>пункт;</p></content></point>
+              <point><num>б)</num><content><p>пункт;</p></content></point></list></paragraph>
+            <paragraph><num>３.</num><list><intro><p>导言：</p></intro>
+              <point><num>（ａ）</num><content><p>项目；</p></content></point>
+              <point><num>(ⅰ)</num><content><p>项目；</p></content></point></list></paragraph>"#;
+        let ed = parse_ok(&doc(EN, "", body));
+        let ids = id_list(&ed);
+        assert_eq!(
+            &ids[..7],
+            ["OP1", "OP1(a)", "OP1(b)", "OP1(e)", "OP2", "OP2(a)", "OP2(b)"]
+        );
+        assert_eq!(&ids[7..9], ["OP3", "OP3(a)"]);
+    }
+
+    #[test]
+    fn numbers_and_labels_typed_in_the_text() {
+        // No <num>: numbers as in the Arabic 74/176 file, one swapped bracket pair.
+        let body = "<paragraph><content><p>\t1 -\tتقرر (synthetic)؛</p></content></paragraph>\
+            <paragraph><content><p>\t2 -\tتطلب (synthetic):</p></content></paragraph>\
+            <blockList><item><p>\t(أ)\tبند أول؛</p></item><item><p>\t)ب(\tبند ثان.</p></item></blockList>";
+        let ed = parse_ok(&doc(EN, "", body));
+        assert_eq!(id_list(&ed), ["OP1", "OP2", "OP2(a)", "OP2(b)"]);
+        assert_eq!(ed.units[0].text, "تقرر (synthetic)؛");
+        assert_eq!(ed.units[3].text, "بند ثان.");
+        assert!(
+            ed.warnings
+                .iter()
+                .any(|w| w.contains("operative paragraphs 1, 2 have no <num>")),
+            "{:?}",
+            ed.warnings
+        );
+        assert!(
+            ed.warnings
+                .iter()
+                .any(|w| w.contains("2 sub-items without a <num>")),
+            "{:?}",
+            ed.warnings
+        );
+    }
+
+    #[test]
+    fn missing_duplicate_and_unnumbered_paragraphs_are_reported() {
+        let body = r#"<paragraph><num>1.</num><content><p>One (synthetic);</p></content></paragraph>
+            <paragraph><num>3.</num><content><p>Three (synthetic);</p></content></paragraph>
+            <paragraph><content><p>Unnumbered (synthetic) paragraph that should be four;</p></content></paragraph>
+            <paragraph><num>4.</num><content><p>Four again (synthetic).</p></content></paragraph>"#;
+        let ed = parse_ok(&doc(EN, "", body));
+        assert_eq!(id_list(&ed), ["OP1", "OP3", "OP4", "OP4"]);
+        let w = ed.warnings.join("\n");
+        assert!(w.contains("operative paragraph 2 missing"), "{w}");
+        assert!(
+            w.contains("operative paragraph 4 has no number in the mark-up or text"),
+            "{w}"
+        );
+        assert!(
+            w.contains("operative paragraph number 4 occurs more than once"),
+            "{w}"
+        );
+    }
+
+    #[test]
+    fn list_beside_its_paragraph_and_flattened_items() {
+        // A blockList after its container (74/176) and sub-items flattened
+        // into paragraphs without num.
+        let pre = r#"<container><p>Reaffirming (synthetic) that:</p></container>
+            <blockList><item><num>(a)</num><p>first,</p></item><item><num>(b)</num><p>second,</p></item></blockList>
+            <container><p>Noting (synthetic),</p></container>"#;
+        let body = r#"<paragraph><num>1.</num><content><p>Decides (synthetic):</p></content></paragraph>
+            <paragraph><content><p>(a) one;</p></content></paragraph>
+            <paragraph><content><p>(b) two:</p></content></paragraph>
+            <paragraph><content><p>(i) two-one;</p></content></paragraph>
+            <paragraph><content><p>(ii) two-two;</p></content></paragraph>
+            <paragraph><content><p>(c) three.</p></content></paragraph>"#;
+        let ed = parse_ok(&doc(EN, pre, body));
+        assert_eq!(
+            id_list(&ed),
+            [
+                "PP1",
+                "PP1(a)",
+                "PP1(b)",
+                "PP2",
+                "OP1",
+                "OP1(a)",
+                "OP1(b)",
+                "OP1(b)(i)",
+                "OP1(b)(ii)",
+                "OP1(c)"
+            ]
+        );
+        assert_eq!(ed.units[7].text, "two-one;");
+    }
+
+    #[test]
+    fn headings_and_single_paragraph_decisions() {
+        let body = r#"<paragraph><content><p><span class="bold">Budget for the period (synthetic)</span></p></content></paragraph>
+            <paragraph><content><p>Decides (synthetic) to do the one thing asked of it.</p></content></paragraph>"#;
+        let ed = parse_ok(&doc(EN, "", body));
+        assert_eq!(id_list(&ed), ["OP1"]);
+        assert!(
+            ed.warnings.iter().all(|w| !w.contains("no number")),
+            "{:?}",
+            ed.warnings
+        );
+        assert!(
+            ed.warnings
+                .iter()
+                .any(|w| w.contains("1 unnumbered heading")),
+            "{:?}",
+            ed.warnings
+        );
+    }
+
+    #[test]
+    fn language_from_the_file_the_caller_or_the_script() {
+        let body = r#"<paragraph><num>1.</num><content><p>Постановляет (synthetic);</p></content></paragraph>"#;
+        let ru = doc(r#"<FRBRlanguage language="rus"/>"#, "", body);
+        assert_eq!(parse_ok(&ru).language, Language::Ru);
+        let opts = ReadOptions {
+            lang: Some(Language::Fr),
+        };
+        assert_eq!(parse(&ru, "x", &opts).unwrap().language, Language::Fr);
+        let unstated = parse_ok(&doc("", "", body));
+        assert_eq!(unstated.language, Language::Ru);
+        assert!(unstated.warnings.iter().any(|w| w.contains("FRBRlanguage")));
+    }
+
+    #[test]
+    fn damaged_xml_is_an_error_with_position() {
+        let xml = doc(
+            EN,
+            "",
+            r#"<paragraph><num>1.</num><content><p>Decides (synthetic);</p></content></paragraph>"#,
+        );
+        let between_tags = &xml[..xml.find("</mainBody>").unwrap()];
+        match parse(between_tags, "x", &ReadOptions::default()) {
+            Err(ErrorKind::Xml(m)) => {
+                assert!(m.contains("truncated") && m.contains("<mainBody>"), "{m}")
+            }
+            other => panic!("{other:?}"),
+        }
+        let inside_tag = &xml[..xml.find("</mainBody>").unwrap() + 4];
+        match parse(inside_tag, "x", &ReadOptions::default()) {
+            Err(ErrorKind::Xml(m)) => assert!(m.contains("truncated") && m.contains("line"), "{m}"),
+            other => panic!("{other:?}"),
+        }
+        let bad = xml.replace("</content>", "</contnet>");
+        match parse(&bad, "x", &ReadOptions::default()) {
+            Err(ErrorKind::Xml(m)) => assert!(m.contains("line") && m.contains("column"), "{m}"),
+            other => panic!("{other:?}"),
+        }
+        // Every prefix of a file is an error or an edition, never a panic.
+        for end in (0..xml.len()).filter(|&i| xml.is_char_boundary(i)) {
+            let _ = parse(&xml[..end], "x", &ReadOptions::default());
+        }
+    }
+
+    #[test]
+    fn documents_without_units_are_not_resolutions() {
+        let annex = r#"<akomaNtoso><doc name="annex"><meta/><mainBody><p>   </p></mainBody></doc></akomaNtoso>"#;
+        match parse(annex, "x", &ReadOptions::default()) {
+            Err(ErrorKind::NotAResolution(m)) => assert!(m.contains("<doc name=\"annex\">"), "{m}"),
+            other => panic!("{other:?}"),
+        }
+        match parse("<akomaNtoso/>", "x", &ReadOptions::default()) {
+            Err(ErrorKind::NotAResolution(m)) => assert!(m.contains("empty"), "{m}"),
+            other => panic!("{other:?}"),
+        }
+        match parse("<html><body/></html>", "x", &ReadOptions::default()) {
+            Err(ErrorKind::NotAResolution(m)) => assert!(m.contains("not an Akoma Ntoso"), "{m}"),
+            other => panic!("{other:?}"),
+        }
+    }
+
+    #[test]
+    fn absurd_numbers_do_not_overflow() {
+        let body = r#"<paragraph><num>4294967295.</num><content><p>Big (synthetic);</p></content></paragraph>
+            <paragraph><content><p>Next (synthetic) paragraph with no number at all;</p></content></paragraph>
+            <paragraph><num>4294967294.</num><content><p>Again (synthetic);</p></content></paragraph>"#;
+        let ed = parse_ok(&doc(EN, "", body));
+        assert_eq!(ed.units.len(), 3);
+    }
+
+    #[test]
+    fn superscripts_that_are_not_notes_stay() {
+        let body = r#"<paragraph><num>1.</num><content><p>Le 1<sup>er</sup> janvier (synthetic);</p></content></paragraph>"#;
+        let ed = parse_ok(&doc(EN, "", body));
+        assert_eq!(ed.units[0].text, "Le 1er janvier (synthetic);");
+    }
+
+    #[test]
+    fn helpers() {
+        assert_eq!(number_list(&[1, 2, 3, 7, 9, 10]), "1–3, 7, 9, 10");
+        assert_eq!(fold_ws(" a \n\t b "), "a b");
+        assert_eq!(fold_ws("公约》 及其 text"), "公约》及其text");
+        assert_eq!(clean_note("\t()\tالقرار 70/1."), "القرار 70/1.");
+        assert_eq!(strip_leading_number("28\tEngage"), (Some(28), "Engage"));
+        assert_eq!(strip_leading_number("2030 Agenda"), (None, "2030 Agenda"));
+        assert_eq!(line_col("ab\ncd", 4), (2, 2));
+        assert_eq!(positional_label(2, 0), "c");
+        assert_eq!(positional_label(1, 1), "ii");
     }
 }

@@ -82,17 +82,21 @@ pub fn parse(
     let mut warnings = Vec::new();
     let repaired;
     let mut text = text;
+    // The RTL pre-pass writes one paragraph per line, whether or not its
+    // damaged lines end in clause punctuation.
+    let mut one_per_line = false;
     if rtl::looks_like_rtl_extraction(text) {
         let (t, w) = rtl::to_logical(text);
         repaired = t;
         text = &repaired;
         warnings.extend(w);
+        one_per_line = true;
     }
     let language = opts.lang.or_else(|| lang::detect(text));
     // In these languages every paragraph starts with a capital or a label,
     // so a line starting in lower case continues the paragraph above.
     let capitals = matches!(language, Some(Language::En | Language::Fr | Language::Es));
-    let mut doc = raw_doc(text, capitals);
+    let mut doc = raw_doc(text, capitals, one_per_line);
     warnings.append(&mut doc.warnings);
     doc.warnings = warnings;
     structure::build(doc, source, format, opts)
@@ -181,8 +185,9 @@ fn normalise(line: &str) -> String {
     s.trim_end().to_string()
 }
 
-/// Split text into paragraphs and footnotes.
-fn raw_doc(text: &str, capitals: bool) -> RawDoc {
+/// Split text into paragraphs and footnotes. `one_per_line`: the text is
+/// known to hold one paragraph per line.
+fn raw_doc(text: &str, capitals: bool, one_per_line: bool) -> RawDoc {
     let mut doc = RawDoc::default();
     let text = text.replace("\r\n", "\n").replace('\r', "\n");
     // Physical lines with their page, leading comments dropped.
@@ -313,8 +318,8 @@ fn raw_doc(text: &str, capitals: bool) -> RawDoc {
 
     let content: Vec<&Line> = body.iter().filter(|l| !l.blank()).collect();
     let closing = content.iter().filter(|l| ends_clause(&l.text)).count();
-    let one_per_line =
-        !content.is_empty() && closing as f64 / content.len() as f64 >= ONE_PER_LINE_SHARE;
+    let one_per_line = one_per_line
+        || (!content.is_empty() && closing as f64 / content.len() as f64 >= ONE_PER_LINE_SHARE);
     let vocab = vocabulary(&body);
     let mut paras: Vec<String> = if one_per_line {
         let mut p: Vec<String> = Vec::new();
