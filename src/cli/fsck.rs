@@ -29,6 +29,9 @@ pub fn run(args: &FsckArgs, _style: Style, out: &mut dyn Write) -> Result<u8> {
     let rep = store.fsck();
     store.backend.end();
     let rep = rep?;
+    for n in &rep.notes {
+        writeln!(out, "note: {n}")?;
+    }
     for p in &rep.problems {
         writeln!(out, "problem: {p}")?;
     }

@@ -356,8 +356,9 @@ impl Backend for GitBackend {
             }
         }
         // Refuse to overwrite edits the user has not committed.
-        for (p, _) in files {
-            if self.read_work(p)? != self.read(p)? {
+        for (p, bytes) in files {
+            let work = self.read_work(p)?;
+            if work != self.read(p)? && work.as_deref() != Some(&bytes[..]) {
                 return Err(StoreError::Conflict(format!(
                     "{}: has changes that are not committed; commit or discard them first (git -C {} status)",
                     self.abs(p).display(),

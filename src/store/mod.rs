@@ -161,6 +161,8 @@ pub struct ImportOptions {
 #[derive(Debug, Clone, Default)]
 pub struct FsckReport {
     pub problems: Vec<String>,
+    /// Things worth knowing that are not damage (files the store does not manage).
+    pub notes: Vec<String>,
     pub checked_files: usize,
 }
 
@@ -480,7 +482,12 @@ impl<B: Backend> Store<B> {
         };
         let mut tags: Vec<(String, Vec<String>)> = Vec::new();
         for path in self.backend.list()? {
-            if path == CATALOG_FILE || !path.ends_with(".txt") {
+            if path == CATALOG_FILE || path == ".gitignore" {
+                continue;
+            }
+            if !path.contains('/') || !path.ends_with(".txt") {
+                rep.notes
+                    .push(format!("{path}: not a store file; left alone"));
                 continue;
             }
             rep.checked_files += 1;
