@@ -450,6 +450,10 @@ impl Backend for GitBackend {
         Ok(out)
     }
 
+    fn display_path(&self, path: &str) -> String {
+        self.abs(path).display().to_string()
+    }
+
     fn check(&self, edition_tags: &[(String, Vec<String>)]) -> Result<Vec<String>, StoreError> {
         let mut problems = Vec::new();
         for t in find_tmp_files(&self.dir) {

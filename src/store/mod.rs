@@ -42,12 +42,8 @@ pub const DEFAULT_SERIES: &str = "misc";
 /// What went wrong in the store; each message says what to do.
 #[derive(Debug, thiserror::Error)]
 pub enum StoreError {
-    #[error("{path}: {source}")]
-    Io {
-        path: String,
-        #[source]
-        source: std::io::Error,
-    },
+    #[error("{path}: {error}")]
+    Io { path: String, error: std::io::Error },
     #[error("git: {0}")]
     Git(String),
     #[error("catalog.toml: {0}")]
@@ -60,7 +56,7 @@ pub enum StoreError {
     Conflict(String),
     #[error("{0}")]
     Locked(String),
-    #[error("{0}")]
+    #[error(transparent)]
     Ingest(#[from] ingest::IngestError),
     #[error("{0}")]
     Other(String),
@@ -70,7 +66,7 @@ impl StoreError {
     pub fn io(path: &Path, e: std::io::Error) -> Self {
         StoreError::Io {
             path: path.display().to_string(),
-            source: e,
+            error: e,
         }
     }
 }
@@ -118,6 +114,10 @@ pub trait Backend {
     /// Consistency problems only the backend can see (working copy, tags,
     /// temporary files); the store adds its own checks in [`Store::fsck`].
     fn check(&self, edition_tags: &[(String, Vec<String>)]) -> Result<Vec<String>, StoreError>;
+    /// How to name a store path in messages (the git backend gives the full path).
+    fn display_path(&self, path: &str) -> String {
+        path.to_string()
+    }
 }
 
 /// One stored edition file.
@@ -201,7 +201,7 @@ impl<B: Backend> Store<B> {
             .backend
             .read(path)?
             .ok_or_else(|| StoreError::NotFound(format!("{path} is not in the store")))?;
-        parse_canonical(&bytes, path, source)
+        parse_canonical(&bytes, &self.backend.display_path(path), source)
     }
 
     /// Import an edition read by any reader.
@@ -364,7 +364,7 @@ impl<B: Backend> Store<B> {
                         ))
                     })?
                 };
-                parse_canonical(&bytes, &path, reference)
+                parse_canonical(&bytes, &self.backend.display_path(&path), reference)
             }
         }
     }
@@ -438,7 +438,7 @@ impl<B: Backend> Store<B> {
                 StoreError::NotFound(format!("no draft '{name}' (expected {path})"))
             })?;
             // Refuse a file that does not parse: say which line.
-            parse_canonical(&work, &path, &path)?;
+            parse_canonical(&work, &self.backend.display_path(&path), &path)?;
             if self.backend.read(&path)?.as_deref() == Some(&work[..]) {
                 return Ok(None);
             }

@@ -116,8 +116,10 @@ pub fn looks_like_reference(s: &str) -> bool {
     if FILE_EXTENSIONS.iter().any(|x| lower.ends_with(x)) {
         return false;
     }
+    // A bad language after `@` is still a reference (its error explains the language).
+    let sym = r.rsplit_once('@').map_or(r, |(s, _)| s);
     r.starts_with("draft:")
-        || parse(r)
+        || parse(sym)
             .is_ok_and(|p| matches!(&p, Reference::Edition { symbol, .. } if symbol.contains('/')))
 }
 
@@ -233,6 +235,7 @@ mod tests {
         assert!(looks_like_reference("76/186"));
         assert!(looks_like_reference("A/RES/76/186@ar:OP2"));
         assert!(looks_like_reference("draft:x"));
+        assert!(looks_like_reference("76/186@de"));
         assert!(!looks_like_reference("file.xml"));
         assert!(!looks_like_reference("no/such/file.xml"));
     }
