@@ -407,31 +407,31 @@ fn sigkill_during_import_leaves_a_consistent_store() {
     rd(root).arg("init").assert().success();
     let files: Vec<String> = EDITIONS.iter().map(|e| akn("en", e)).collect();
     let bin = assert_cmd::cargo::cargo_bin("resdiff");
+    let reset = || {
+        let repo = git2::Repository::open(root).unwrap();
+        let mut c = repo.head().unwrap().peel_to_commit().unwrap();
+        while c.parent_count() > 0 {
+            c = c.parent(0).unwrap();
+        }
+        repo.reset(c.as_object(), git2::ResetType::Hard, None)
+            .unwrap();
+    };
+    // How long an uninterrupted import takes: the kills are spread over it.
+    let t0 = std::time::Instant::now();
+    rd(root)
+        .args(["import", "--series", SERIES])
+        .args(&files)
+        .assert()
+        .success();
+    let full_ms = (t0.elapsed().as_millis() as u64).max(20);
     let mut seed: u64 = 0x2545_f491_4f6c_dd1d;
     let mut committed_counts = Vec::new();
     for round in 0..20 {
-        // Start from an empty series each round half of the time, so imports really write.
-        if round % 2 == 0 {
-            for e in EDITIONS {
-                let _ = std::fs::remove_file(root.join(format!("versions/{SERIES}/{e}.en.txt")));
-            }
-            let repo = git2::Repository::open(root).unwrap();
-            let first = repo
-                .revparse_single("HEAD")
-                .unwrap()
-                .peel_to_commit()
-                .unwrap();
-            let mut c = first.clone();
-            while c.parent_count() > 0 {
-                c = c.parent(0).unwrap();
-            }
-            repo.reset(c.as_object(), git2::ResetType::Hard, None)
-                .unwrap();
-        }
+        reset();
         seed ^= seed << 13;
         seed ^= seed >> 7;
         seed ^= seed << 17;
-        let delay = Duration::from_millis(seed % 600);
+        let delay = Duration::from_millis(seed % full_ms);
         let mut cmd = Command::new(&bin);
         cmd.current_dir(root)
             .arg("import")
