@@ -249,7 +249,7 @@ impl GitBackend {
             // Re-point the edition's tag if the commit happened but the tag move did not.
             if let (Some(f), Some(c)) = (super::parse_edition_path(p), &head) {
                 let tag = f.symbol.replace('/', "-");
-                if !self.tag_holds(&tag, &[p.clone()])? {
+                if !self.tag_holds(&tag, std::slice::from_ref(p))? {
                     self.repo.reference(
                         &format!("refs/tags/{tag}"),
                         c.id(),
