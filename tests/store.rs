@@ -393,6 +393,19 @@ fn drafts_save_revisions_and_resolve_as_references() {
     assert!(log.contains("draft:next~1"));
     let old = stdout(rd(root).args(["show", "draft:next~1", "--format", "json"]));
     assert!(!old.contains("Recalling once more"));
+    // diff takes references: the stored edition against the draft.
+    let out = rd(root)
+        .args(["diff", "80/228@en", "draft:next", "--color", "never"])
+        .assert()
+        .code(1)
+        .get_output()
+        .clone();
+    let d = String::from_utf8(out.stdout).unwrap();
+    assert!(d.contains("Recalling {+once more +}"), "{d}");
+    rd(root)
+        .args(["diff", "draft:next~1", "A/RES/80/228", "--lang", "en"])
+        .assert()
+        .code(0);
     // A reference works where a file is expected.
     stdout(rd(root).args(["parse", "draft:next~1"]));
     rd(root).args(["show", "draft:next~9"]).assert().code(2);

@@ -7,9 +7,7 @@
 //! weight. Very common features (long postings) are skipped, except a unit's
 //! few rarest ones, so the work stays near linear in the number of units.
 
-use std::collections::HashMap;
-
-use super::Side;
+use super::{HashMap, Side};
 
 /// Candidates kept per unit, in each direction (old→new and new→old).
 pub const CANDIDATES_PER_UNIT: usize = 6;
@@ -49,7 +47,8 @@ pub(crate) fn candidate_pairs(os: &Side, ns: &Side) -> Vec<(usize, usize)> {
         feats: ns.keys.iter().map(|k| features(k)).collect(),
     };
     // Postings per feature: (old units, new units).
-    let mut post: HashMap<u64, (Vec<u32>, Vec<u32>)> = HashMap::new();
+    let mut post: HashMap<u64, (Vec<u32>, Vec<u32>)> =
+        HashMap::with_capacity_and_hasher(os.len() * 40, Default::default());
     for (i, fs) in of.feats.iter().enumerate() {
         for &f in fs {
             post.entry(f).or_default().0.push(i as u32);

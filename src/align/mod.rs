@@ -26,7 +26,8 @@
 mod candidates;
 pub mod lcs;
 
-use std::collections::HashMap;
+use std::collections::HashMap as StdHashMap;
+use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::Arc;
 
 use crate::model::{Edition, Language, UnitId};
@@ -70,6 +71,16 @@ pub const POSITION_WEIGHT: f64 = 0.02;
 /// than English does, so the opening words carry the decision there.
 pub const GAP_SLOT_MIN: f64 = 0.15;
 
+/// Threshold in a wide gap (more than [`GAP_SLOT_MAX`] unmatched units on
+/// either side, a rewritten stretch): long clauses on one subject share a
+/// third of their words (function words, names) without being the same clause.
+pub const GAP_WIDE_MIN: f64 = 0.4;
+
+/// The opening-words rule applies only to small gaps (at most this many
+/// unmatched units on either side): one or two rewritten slots between
+/// in-order matches, not a rewritten stretch where any two requests would do.
+pub const GAP_SLOT_MAX: usize = 3;
+
 /// Keys compared for "the same opening words" (for Chinese, two characters:
 /// the usual length of an opening verb).
 pub const OPENING_KEYS: usize = 2;
@@ -77,6 +88,40 @@ pub const OPENING_KEYS: usize = 2;
 /// Gap filling is skipped for a gap with more unmatched pairs than this (a
 /// wholly rewritten document): the DP would be quadratic in the gap.
 pub const GAP_MAX_PAIRS: usize = 40_000;
+
+/// A fast non-cryptographic hasher (the Fx multiply-rotate scheme) for the
+/// integer and short-string keys of alignment; inputs are not adversarial
+/// and SipHash dominated the run time on large documents.
+#[derive(Default, Clone, Copy)]
+pub(crate) struct FxHasher(u64);
+
+impl Hasher for FxHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        for chunk in bytes.chunks(8) {
+            let mut b = [0u8; 8];
+            b[..chunk.len()].copy_from_slice(chunk);
+            self.write_u64(u64::from_le_bytes(b));
+        }
+    }
+    fn write_u64(&mut self, v: u64) {
+        self.0 = (self.0.rotate_left(5) ^ v).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+    }
+    fn write_u32(&mut self, v: u32) {
+        self.write_u64(u64::from(v));
+    }
+    fn write_usize(&mut self, v: usize) {
+        self.write_u64(v as u64);
+    }
+    fn write_u8(&mut self, v: u8) {
+        self.write_u64(u64::from(v));
+    }
+}
+
+/// Hash map with [`FxHasher`].
+pub(crate) type HashMap<K, V> = StdHashMap<K, V, BuildHasherDefault<FxHasher>>;
 
 /// How the keys are made; `None` picks [`normalize::default_policy`] from the
 /// editions' damage flags.
@@ -167,7 +212,7 @@ impl Alignment {
 /// The alignment score of two texts (LCS ratio of their comparison keys),
 /// for debugging output and tests.
 pub fn text_similarity(old: &str, new: &str, lang: Language, policy: &dyn KeyPolicy) -> f64 {
-    let mut interner: HashMap<String, u32> = HashMap::new();
+    let mut interner: HashMap<String, u32> = HashMap::default();
     let mut ids = |t: &str| -> Vec<u32> {
         normalize::keys(t, lang, policy)
             .into_iter()
@@ -278,7 +323,7 @@ pub fn align(old: &Edition, new: &Edition, opts: &AlignOptions) -> Alignment {
         Some(p) => p.as_ref(),
         None => default,
     };
-    let mut interner = HashMap::new();
+    let mut interner = HashMap::default();
     let os = Side::new(old, policy, &mut interner);
     let ns = Side::new(new, policy, &mut interner);
     let mut links = align_sides(&os, &ns);
@@ -310,7 +355,7 @@ fn align_sides(os: &Side, ns: &Side) -> Vec<Link> {
     let mut sc = Scorer {
         old: os,
         new: ns,
-        cache: HashMap::with_capacity(cands.len() * 2),
+        cache: HashMap::with_capacity_and_hasher(cands.len() * 2, Default::default()),
     };
 
     // Steps 3–4: score candidates, greedy one-to-one assignment.
@@ -383,7 +428,7 @@ fn find_splits(
     merge: bool,
 ) {
     // For each "whole" unit, the parts proposed by the candidate search.
-    let mut parts: HashMap<usize, Vec<usize>> = HashMap::new();
+    let mut parts: HashMap<usize, Vec<usize>> = HashMap::default();
     for &(i, j) in cands {
         let (whole, part) = if merge { (j, i) } else { (i, j) };
         parts.entry(whole).or_default().push(part);
@@ -551,6 +596,7 @@ fn fill_gaps(sc: &mut Scorer<'_>, links: &mut Vec<Link>, n: usize, m: usize) {
             continue;
         }
         let (p, q) = (olds.len(), news.len());
+        let slot_rule = p <= GAP_SLOT_MAX && q <= GAP_SLOT_MAX;
         let mut s = vec![0.0f64; p * q];
         for (x, &i) in olds.iter().enumerate() {
             for (y, &j) in news.iter().enumerate() {
@@ -559,11 +605,12 @@ fn fill_gaps(sc: &mut Scorer<'_>, links: &mut Vec<Link>, n: usize, m: usize) {
                 let (a, b) = (&sc.old.keys[i], &sc.new.keys[j]);
                 let same_opening = a.len() >= k && b.len() >= k && a[..k] == b[..k];
                 // Pairs below the gap threshold are kept out of the DP.
-                s[x * q + y] = if v >= GAP_MIN || (v >= GAP_SLOT_MIN && same_opening) {
-                    v
+                let keep = if slot_rule {
+                    v >= GAP_MIN || (v >= GAP_SLOT_MIN && same_opening)
                 } else {
-                    0.0
+                    v >= GAP_WIDE_MIN
                 };
+                s[x * q + y] = if keep { v } else { 0.0 };
             }
         }
         // best[x][y]: best total over olds[x..], news[y..].

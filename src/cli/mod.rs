@@ -3,6 +3,7 @@
 //! the only place that reads the environment or touches the terminal.
 
 mod blame;
+mod diff;
 mod draft;
 mod fsck;
 mod history;
@@ -53,11 +54,15 @@ pub enum ColorChoice {
     Auto,
     Always,
     Never,
+    /// Labels spelled out as `<<label::text>>` instead of colours.
+    #[value(hide = true)]
+    Debug,
 }
 
 #[derive(Debug, Subcommand)]
 pub enum Command {
     Parse(parse::ParseArgs),
+    Diff(diff::DiffArgs),
     Init(init::InitArgs),
     Import(import::ImportArgs),
     List(list::ListArgs),
@@ -72,15 +77,23 @@ pub enum Command {
 /// Decide once whether output is coloured: `--color`, then NO_COLOR, then
 /// whether stdout is a terminal.
 fn decide_style(choice: ColorChoice) -> Style {
-    let color = match choice {
-        ColorChoice::Always => true,
-        ColorChoice::Never => false,
-        ColorChoice::Auto => {
-            std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()) && io::stdout().is_terminal()
-        }
-    };
+    let no_color = std::env::var_os("NO_COLOR");
+    let color = wants_color(choice, no_color.as_deref(), io::stdout().is_terminal());
     colored::control::set_override(color);
-    Style { color }
+    Style {
+        color,
+        debug: choice == ColorChoice::Debug,
+    }
+}
+
+/// The colour rule: `--color always|never` win; `auto` colours only a
+/// terminal, and not when NO_COLOR is set to a non-empty value (no-color.org).
+fn wants_color(choice: ColorChoice, no_color: Option<&std::ffi::OsStr>, terminal: bool) -> bool {
+    match choice {
+        ColorChoice::Always => true,
+        ColorChoice::Never | ColorChoice::Debug => false,
+        ColorChoice::Auto => no_color.map_or(true, |v| v.is_empty()) && terminal,
+    }
 }
 
 /// Run the command line; never panics on bad input.
@@ -98,6 +111,7 @@ pub fn main() -> ExitCode {
     let mut out = io::BufWriter::new(stdout.lock());
     let result = match &cli.command {
         Command::Parse(args) => parse::run(args, style, &mut out),
+        Command::Diff(args) => diff::run(args, style, &mut out),
         Command::Init(args) => init::run(args, style, &mut out),
         Command::Import(args) => import::run(args, style, &mut out),
         Command::List(args) => list::run(args, style, &mut out),
@@ -145,3 +159,19 @@ pub fn parse_lang_arg(s: &str) -> Result<LangArg, String> {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct LangArg(pub Option<resdiff::Language>);
 
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::ffi::OsStr;
+
+    #[test]
+    fn no_color_and_terminal_decide_auto() {
+        assert!(wants_color(ColorChoice::Auto, None, true));
+        assert!(!wants_color(ColorChoice::Auto, None, false));
+        assert!(!wants_color(ColorChoice::Auto, Some(OsStr::new("1")), true));
+        assert!(wants_color(ColorChoice::Auto, Some(OsStr::new("")), true));
+        assert!(wants_color(ColorChoice::Always, Some(OsStr::new("1")), false));
+        assert!(!wants_color(ColorChoice::Never, None, true));
+        assert!(!wants_color(ColorChoice::Debug, None, true));
+    }
+}

@@ -1,0 +1,42 @@
+#!/usr/bin/env bash
+# Whole-process speed and memory of `resdiff diff` on a real pair, measured
+# against `git diff --no-index --word-diff` on the same two texts as plain
+# text, in the same run on the same machine. Prints a table for
+# docs/PERFORMANCE.md. Needs hyperfine (apt-get install hyperfine).
+#
+#   scripts/bench-diff.sh [OLD.xml NEW.xml OLD.txt NEW.txt]
+set -euo pipefail
+cd "$(dirname "$0")/.."
+shared=${RESDIFF_SHARED:-../shared}
+old=${1:-$shared/corpus/akn/en/A-RES-76-186.xml}
+new=${2:-$shared/corpus/akn/en/A-RES-78-228.xml}
+old_txt=${3:-$shared/corpus/fulltext/en/A-RES-76-186.txt}
+new_txt=${4:-$shared/corpus/fulltext/en/A-RES-78-228.txt}
+
+cargo build --release --quiet
+bin=target/release/resdiff
+command -v hyperfine >/dev/null || { echo "hyperfine is not installed: apt-get install hyperfine" >&2; exit 2; }
+
+out=$(mktemp -d)
+trap 'rm -rf "$out"' EXIT
+hyperfine --warmup 3 --runs 30 -N -i --export-json "$out/h.json" \
+    -n "git diff --no-index --word-diff (plain text)" "git diff --no-index --word-diff $old_txt $new_txt" \
+    -n "resdiff diff (AKN XML, term)" "$bin diff --color never $old $new" \
+    -n "resdiff diff (AKN XML, json)" "$bin diff --format json $old $new" >/dev/null
+
+python3 - "$out/h.json" <<'PY'
+import json, sys
+r = json.load(open(sys.argv[1]))["results"]
+base = r[0]["median"]
+print(f"| command | median ms | ratio to git |")
+print(f"|---|---|---|")
+for x in r:
+    print(f"| {x['command']} | {x['median']*1000:.1f} | {x['median']/base:.2f} |")
+PY
+
+peak() { /usr/bin/time -f "%M" "$@" 2>&1 >/dev/null | tail -1; }
+if [ -x /usr/bin/time ]; then
+    echo
+    echo "peak RSS: git $(peak git diff --no-index --word-diff "$old_txt" "$new_txt") KiB," \
+         "resdiff $(peak "$bin" diff --color never "$old" "$new") KiB"
+fi
