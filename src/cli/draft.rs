@@ -12,7 +12,9 @@ use resdiff::store::draft_path;
 use super::store_args::{read_input, StoreArg};
 use super::{parse_lang_arg, LangArg, EXIT_SAME};
 
-/// Drafts: canonical files under drafts/ that you edit by hand; each save is a commit.
+/// Start, save and list drafts.
+///
+/// A draft is a canonical file under drafts/ that you edit by hand; each save is a commit.
 ///
 /// Refer to a draft as draft:NAME (the working file, with unsaved edits) or draft:NAME~N
 /// (N saved revisions before the last one), e.g. resdiff diff 80/228@en draft:next.

@@ -11,9 +11,11 @@ use resdiff::store::Backend;
 use super::store_args::StoreArg;
 use super::EXIT_SAME;
 
-/// Check the store: the catalogue parses, every canonical file parses and matches its name
-/// and catalogue entry, nothing is uncommitted or half-written, and every edition tag points
-/// at a commit holding the edition's files.
+/// Check that the store is whole.
+///
+/// The catalogue parses, every canonical file parses and matches its name and catalogue entry,
+/// nothing is uncommitted or half-written, and every edition tag points at a commit holding
+/// the edition's files.
 ///
 /// fsck takes the writer lock; if a writer died mid-write, its unfinished write is rolled
 /// back to the last commit first (and said so). Exit status 0 when whole, 2 otherwise.

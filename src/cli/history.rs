@@ -14,8 +14,10 @@ use super::blame::series_context;
 use super::store_args::StoreArg;
 use super::{parse_lang_arg, LangArg, EXIT_SAME};
 
-/// Follow one clause through every stored edition of its series, with the word diff at each
-/// step where it changed ([-deleted-]{+inserted+} without colour).
+/// Follow one clause through every stored edition of its series.
+///
+/// Shows the clause's id and text in each edition, with the word diff at each step where it
+/// changed ([-deleted-]{+inserted+} without colour).
 ///
 /// Examples:
 ///   resdiff history 80/228@en:PP3

@@ -13,8 +13,9 @@ use resdiff::store::Backend;
 use super::store_args::StoreArg;
 use super::EXIT_SAME;
 
-/// List the stored editions by series, in adoption order, with their languages and unit
-/// counts, then the drafts.
+/// List the stored editions and drafts.
+///
+/// Editions are grouped by series, in adoption order, with their languages and unit counts.
 #[derive(Debug, Args)]
 pub struct ListArgs {
     #[command(flatten)]

@@ -13,8 +13,10 @@ use resdiff::{Language, Part};
 use super::store_args::StoreArg;
 use super::{parse_lang_arg, LangArg, EXIT_SAME};
 
-/// Show the editions of a series in adoption order, with the change summary between
-/// consecutive stored editions (aligned clause by clause).
+/// Show a series edition by edition, with what changed each time.
+///
+/// Editions come in adoption order; between consecutive stored editions, the change summary
+/// of a clause-by-clause alignment.
 ///
 /// Editions the catalogue lists but the store lacks are shown as "not stored".
 ///
