@@ -480,9 +480,17 @@ impl Backend for GitBackend {
             problems.push(format!("{p}: not committed ({:?})", s.status()));
         }
         for (tag, paths) in edition_tags {
-            if !self.tag_holds(tag, paths)? {
+            if self
+                .repo
+                .find_reference(&format!("refs/tags/{tag}"))
+                .is_err()
+            {
                 problems.push(format!(
-                    "tag {tag} is missing or does not point at a commit holding {}",
+                    "tag {tag} is missing (a clone made without tags? `git fetch --tags` brings it back)"
+                ));
+            } else if !self.tag_holds(tag, paths)? {
+                problems.push(format!(
+                    "tag {tag} does not point at a commit holding {}",
                     paths.join(", ")
                 ));
             }
