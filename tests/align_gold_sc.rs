@@ -24,10 +24,15 @@ fn pdf(symbol: &str) -> Edition {
 }
 
 fn check(old: &str, new: &str, gold: &str) {
+    let show = std::env::var("SHOW").is_ok();
     let c = compare(&pdf(old), &pdf(new), &CompareOptions::default());
     let pred = pairs(&comparison_groups(&c));
     let gold = pairs(&read_gold(gold));
     let f1 = pair_f1(&pred, &gold);
+    eprintln!("{old} → {new}: F1 {f1:.3}");
+    if show {
+        eprintln!("{}", explain(&pred, &gold));
+    }
     assert!(
         f1 >= F1_TARGET,
         "{old} → {new}: F1 {f1:.3} < {F1_TARGET}\n{}",
@@ -36,13 +41,12 @@ fn check(old: &str, new: &str, gold: &str) {
 }
 
 #[test]
-#[ignore = "fails: F1 0.71 against the reading gold (a heavy rewrite: merges and rewritten clauses the matcher misses)"]
+#[ignore = "fails: F1 0.836 against the reading gold (reordered preambular clauses rewritten down to a fifth of their words, moved with no rare words in common)"]
 fn somalia_2018_2019() {
     check("S-2018-257", "S-2019-266", "S-2018-257_S-2019-266.tsv");
 }
 
 #[test]
-#[ignore = "fails: F1 0.89 against the reading gold (S/2020/445 is the AMISOM text; wrong low-score matches in the rewritten stretch)"]
 fn somalia_2019_2020() {
     check("S-2019-266", "S-2020-445", "S-2019-266_S-2020-445.tsv");
 }
@@ -97,6 +101,6 @@ fn dump() {
 fn units() {
     let e = pdf(&std::env::var("SYM").unwrap_or("S-2018-257".into()));
     for u in &e.units {
-        println!("{}\t{}", u.id, u.text.chars().take(230).collect::<String>());
+        println!("{}\t{}", u.id, u.text);
     }
 }

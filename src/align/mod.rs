@@ -21,7 +21,15 @@
 //!    backbone; links off it are `moved`.
 //! 7. **Gap filling** — units left unmatched between two consecutive backbone
 //!    links are matched in order by dynamic programming with the lower
-//!    threshold [`GAP_MIN`] (a heavily rewritten clause that stayed in place).
+//!    threshold [`GAP_MIN`] (a heavily rewritten clause that stayed in place),
+//!    or when the two share most of their rare words ([`TOPIC_MIN`]: the
+//!    same bodies, acronyms, numbers and cited documents in new wording), or
+//!    when the shorter is contained in the longer ([`CONTAIN_MIN`]: a clause
+//!    extended around its old words).
+//! 8. **Rescue** — units still unmatched are paired anywhere on strong
+//!    evidence only ([`TOPIC_MOVE_MIN`], containment), and may join a
+//!    one-unit link of the other edition as a merge part even when not
+//!    adjacent to its other parts.
 
 mod candidates;
 pub mod lcs;
@@ -84,6 +92,41 @@ pub const GAP_SLOT_MAX: usize = 3;
 /// Keys compared for "the same opening words" (for Chinese, two characters:
 /// the usual length of an opening verb).
 pub const OPENING_KEYS: usize = 2;
+
+/// Within a gap, a pair is also matched when the rare words of the two
+/// texts largely coincide ([`Topic`] score at least this): a clause rewritten
+/// in other words but still about the same named bodies, places, acronyms,
+/// numbers and cited documents. Common words weigh almost nothing, so two
+/// clauses on different subjects of one resolution stay below it.
+pub const TOPIC_MIN: f64 = 0.35;
+
+/// The same in a small gap (see [`GAP_SLOT_MAX`]), where position
+/// corroborates the content.
+pub const TOPIC_SLOT_MIN: f64 = 0.25;
+
+/// In a wide gap, a pair that opens with the same words (the same
+/// preambular participle or operative verb) is matched from this LCS ratio,
+/// below [`GAP_WIDE_MIN`]: the opening word is the clause's function.
+pub const GAP_WIDE_OPEN_MIN: f64 = 0.25;
+
+/// Within a gap, a short unit whose keys occur, in order, in the other unit
+/// for at least this share is matched with it (a clause extended with new
+/// text around the old words)...
+pub const CONTAIN_MIN: f64 = 0.8;
+
+/// ... provided the short unit has at least this many keys (a few common
+/// words are contained in any long clause).
+pub const CONTAIN_MIN_KEYS: usize = 12;
+
+/// Anywhere in the document (step 8), two units left unmatched are matched
+/// when their [`Topic`] score is at least this, and a unit left unmatched
+/// joins a one-unit link of the other edition as a merge or split part. It
+/// is higher than [`TOPIC_MIN`]: position no longer corroborates.
+pub const TOPIC_MOVE_MIN: f64 = 0.4;
+
+/// Pairs of leftover units below this [`Topic`] score are not compared by
+/// LCS in step 8 (containment needs shared rare words too).
+pub const RESCUE_TOPIC_FLOOR: f64 = 0.2;
 
 /// Gap filling is skipped for a gap with more unmatched pairs than this (a
 /// wholly rewritten document): the DP would be quadratic in the gap.
@@ -229,6 +272,8 @@ pub fn text_similarity(old: &str, new: &str, lang: Language, policy: &dyn KeyPol
 /// One side of the alignment, prepared.
 pub(crate) struct Side {
     pub keys: Vec<Vec<u32>>,
+    /// Distinct keys of each unit, ascending.
+    pub bags: Vec<Vec<u32>>,
     pub patterns: Vec<Pattern>,
     pub parent: Vec<Option<usize>>,
 }
@@ -257,6 +302,15 @@ impl Side {
             })
             .collect();
         let patterns = keys.iter().map(|k| Pattern::new(k)).collect();
+        let bags = keys
+            .iter()
+            .map(|k| {
+                let mut b = k.clone();
+                b.sort_unstable();
+                b.dedup();
+                b
+            })
+            .collect();
         let index: HashMap<&UnitId, usize> = ed
             .units
             .iter()
@@ -270,6 +324,7 @@ impl Side {
             .collect();
         Side {
             keys,
+            bags,
             patterns,
             parent,
         }
@@ -277,6 +332,71 @@ impl Side {
 
     fn len(&self) -> usize {
         self.keys.len()
+    }
+}
+
+/// Rare-word overlap of two units: Dice coefficient of their distinct keys,
+/// each key weighted by its inverse document frequency over the units of
+/// both editions. Word order and common words count for nothing, so a
+/// clause reworded around the same names, acronyms, numbers and cited
+/// documents still scores high.
+struct Topic {
+    weight: HashMap<u32, f64>,
+    old_mass: Vec<f64>,
+    new_mass: Vec<f64>,
+}
+
+impl Topic {
+    fn new(os: &Side, ns: &Side) -> Topic {
+        let mut df: HashMap<u32, usize> = HashMap::default();
+        for b in os.bags.iter().chain(ns.bags.iter()) {
+            for &k in b {
+                *df.entry(k).or_insert(0) += 1;
+            }
+        }
+        let total = (os.len() + ns.len()) as f64;
+        let weight: HashMap<u32, f64> = df
+            .into_iter()
+            .map(|(k, d)| (k, (total / d as f64).ln().max(0.0)))
+            .collect();
+        let mass = |bags: &[Vec<u32>]| -> Vec<f64> {
+            bags.iter()
+                .map(|b| {
+                    b.iter()
+                        .map(|k| weight.get(k).copied().unwrap_or(0.0))
+                        .sum()
+                })
+                .collect()
+        };
+        let old_mass = mass(&os.bags);
+        let new_mass = mass(&ns.bags);
+        Topic {
+            weight,
+            old_mass,
+            new_mass,
+        }
+    }
+
+    fn score(&self, os: &Side, ns: &Side, i: usize, j: usize) -> f64 {
+        let (a, b) = (&os.bags[i], &ns.bags[j]);
+        let (mut x, mut y, mut common) = (0, 0, 0.0);
+        while x < a.len() && y < b.len() {
+            match a[x].cmp(&b[y]) {
+                std::cmp::Ordering::Less => x += 1,
+                std::cmp::Ordering::Greater => y += 1,
+                std::cmp::Ordering::Equal => {
+                    common += self.weight.get(&a[x]).copied().unwrap_or(0.0);
+                    x += 1;
+                    y += 1;
+                }
+            }
+        }
+        let total = self.old_mass[i] + self.new_mass[j];
+        if total > 0.0 {
+            2.0 * common / total
+        } else {
+            0.0
+        }
     }
 }
 
@@ -420,6 +540,9 @@ fn align_sides(os: &Side, ns: &Side) -> Vec<Link> {
     // Step 6: the backbone; Step 7: fill the gaps in order.
     mark_moves(&mut links);
     fill_gaps(&mut sc, &mut links, n, m);
+    mark_moves(&mut links);
+    // Step 8: rewritten clauses that moved, and parts merged from afar.
+    rescue(&mut sc, &mut links, n, m);
     mark_moves(&mut links);
     links
 }
@@ -568,6 +691,127 @@ pub fn longest_increasing(seq: &[usize]) -> Vec<bool> {
     keep
 }
 
+/// Step 8: after gap filling, units still unmatched are paired across the
+/// whole document by strong evidence only — most of their rare words in
+/// common ([`TOPIC_MOVE_MIN`]) or one contained in the other
+/// ([`CONTAIN_MIN`]) — best first; then a unit still unmatched that is
+/// contained in, or shares most rare words with, a unit already in a one-unit
+/// link joins that link when the joined texts score better (a merge or split
+/// of units that were not adjacent).
+fn rescue(sc: &mut Scorer<'_>, links: &mut Vec<Link>, n: usize, m: usize) {
+    let mut old_link: Vec<Option<usize>> = vec![None; n];
+    let mut new_link: Vec<Option<usize>> = vec![None; m];
+    for (li, l) in links.iter().enumerate() {
+        l.old.iter().for_each(|&i| old_link[i] = Some(li));
+        l.new.iter().for_each(|&j| new_link[j] = Some(li));
+    }
+    let olds: Vec<usize> = (0..n).filter(|&i| old_link[i].is_none()).collect();
+    let news: Vec<usize> = (0..m).filter(|&j| new_link[j].is_none()).collect();
+    if olds.is_empty() && news.is_empty() {
+        return;
+    }
+    let topic = Topic::new(sc.old, sc.new);
+    let contained = |sc: &mut Scorer<'_>, i: usize, j: usize| -> bool {
+        let (_, l) = sc.pair(i, j);
+        let short = sc.old.keys[i].len().min(sc.new.keys[j].len());
+        short >= CONTAIN_MIN_KEYS && l as f64 >= CONTAIN_MIN * short as f64
+    };
+    // Pairs of leftover units.
+    if olds.len() * news.len() <= GAP_MAX_PAIRS {
+        let mut ranked: Vec<(f64, usize, usize)> = Vec::new();
+        for &i in &olds {
+            for &j in &news {
+                let t = topic.score(sc.old, sc.new, i, j);
+                if t < RESCUE_TOPIC_FLOOR {
+                    continue;
+                }
+                if t >= TOPIC_MOVE_MIN || contained(sc, i, j) {
+                    ranked.push((t, i, j));
+                }
+            }
+        }
+        ranked.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)).then(a.2.cmp(&b.2)));
+        for (_, i, j) in ranked {
+            if old_link[i].is_none() && new_link[j].is_none() {
+                old_link[i] = Some(links.len());
+                new_link[j] = Some(links.len());
+                links.push(Link {
+                    old: vec![i],
+                    new: vec![j],
+                    score: sc.score(i, j),
+                    moved: false,
+                });
+            }
+        }
+    }
+    // Leftover units joining a one-unit link of the other edition.
+    let single = |l: &Link, merge: bool| {
+        if merge {
+            l.new.len() == 1
+        } else {
+            l.old.len() == 1
+        }
+    };
+    // Only merges: a split into new units that are not adjacent would break
+    // the new-edition order of the links.
+    let merge = true;
+    {
+        let leftovers: Vec<usize> = if merge {
+            (0..n).filter(|&i| old_link[i].is_none()).collect()
+        } else {
+            (0..m).filter(|&j| new_link[j].is_none()).collect()
+        };
+        let others = if merge { m } else { n };
+        for u in leftovers {
+            let mut best: Option<(f64, usize, usize)> = None; // (joined score, other unit, link)
+            for w in 0..others {
+                let li = if merge { new_link[w] } else { old_link[w] };
+                let Some(li) = li else { continue };
+                if !single(&links[li], merge) {
+                    continue;
+                }
+                let (i, j) = if merge { (u, w) } else { (w, u) };
+                let t = topic.score(sc.old, sc.new, i, j);
+                if t < RESCUE_TOPIC_FLOOR {
+                    continue;
+                }
+                let strong = t >= TOPIC_MOVE_MIN || contained(sc, i, j);
+                let mut parts = if merge {
+                    links[li].old.clone()
+                } else {
+                    links[li].new.clone()
+                };
+                parts.push(u);
+                parts.sort_unstable();
+                let joined = if merge {
+                    sc.merge_score(&parts, w)
+                } else {
+                    sc.split_score(w, &parts)
+                };
+                // Strong evidence needs only a better joined score; otherwise
+                // the part must raise it as much as an adjacent merge.
+                let gain = if strong { 0.0 } else { SPLIT_GAIN };
+                if joined > links[li].score + gain && best.map_or(true, |b| joined > b.0) {
+                    best = Some((joined, w, li));
+                }
+            }
+            if let Some((joined, _, li)) = best {
+                let l = &mut links[li];
+                l.score = joined;
+                if merge {
+                    l.old.push(u);
+                    l.old.sort_unstable();
+                    old_link[u] = Some(li);
+                } else {
+                    l.new.push(u);
+                    l.new.sort_unstable();
+                    new_link[u] = Some(li);
+                }
+            }
+        }
+    }
+}
+
 /// Step 7: match the units left over between consecutive backbone links, in
 /// order, maximising the total score (DP over the gap).
 fn fill_gaps(sc: &mut Scorer<'_>, links: &mut Vec<Link>, n: usize, m: usize) {
@@ -588,6 +832,7 @@ fn fill_gaps(sc: &mut Scorer<'_>, links: &mut Vec<Link>, n: usize, m: usize) {
         bounds.push((fo, lo, fnw, ln));
     }
     bounds.push((n as isize, n as isize, m as isize, m as isize));
+    let topic = Topic::new(sc.old, sc.new);
     let mut added: Vec<Link> = Vec::new();
     for w in bounds.windows(2) {
         let (a, b) = (w[0], w[1]);
@@ -605,19 +850,27 @@ fn fill_gaps(sc: &mut Scorer<'_>, links: &mut Vec<Link>, n: usize, m: usize) {
         let (p, q) = (olds.len(), news.len());
         let slot_rule = p <= GAP_SLOT_MAX && q <= GAP_SLOT_MAX;
         let mut s = vec![0.0f64; p * q];
+        let mut lcs_score = vec![0.0f64; p * q];
         for (x, &i) in olds.iter().enumerate() {
             for (y, &j) in news.iter().enumerate() {
-                let v = sc.score(i, j);
+                let (v, l) = sc.pair(i, j);
+                lcs_score[x * q + y] = v;
+                let t = topic.score(sc.old, sc.new, i, j);
+                let short = sc.old.keys[i].len().min(sc.new.keys[j].len());
+                let contained = short >= CONTAIN_MIN_KEYS && l as f64 >= CONTAIN_MIN * short as f64;
                 let k = OPENING_KEYS;
                 let (a, b) = (&sc.old.keys[i], &sc.new.keys[j]);
                 let same_opening = a.len() >= k && b.len() >= k && a[..k] == b[..k];
                 // Pairs below the gap threshold are kept out of the DP.
-                let keep = if slot_rule {
-                    v >= GAP_MIN || (v >= GAP_SLOT_MIN && same_opening)
-                } else {
-                    v >= GAP_WIDE_MIN
-                };
-                s[x * q + y] = if keep { v } else { 0.0 };
+                let keep = contained
+                    || if slot_rule {
+                        t >= TOPIC_SLOT_MIN || v >= GAP_MIN || (v >= GAP_SLOT_MIN && same_opening)
+                    } else {
+                        t >= TOPIC_MIN
+                            || v >= GAP_WIDE_MIN
+                            || (v >= GAP_WIDE_OPEN_MIN && same_opening)
+                    };
+                s[x * q + y] = if keep { v.max(0.5 * (v + t)) } else { 0.0 };
             }
         }
         // best[x][y]: best total over olds[x..], news[y..].
@@ -642,7 +895,7 @@ fn fill_gaps(sc: &mut Scorer<'_>, links: &mut Vec<Link>, n: usize, m: usize) {
                 added.push(Link {
                     old: vec![olds[x]],
                     new: vec![news[y]],
-                    score: v,
+                    score: lcs_score[x * q + y],
                     moved: false,
                 });
                 x += 1;
@@ -763,6 +1016,48 @@ mod tests {
         ]);
         let a = align(&o, &n, &AlignOptions::default());
         assert_eq!(groups(&a, &o, &n), ["OP1>OP1,OP2", "OP2,OP3>OP3"]);
+    }
+
+    #[test]
+    fn merge_of_units_that_were_not_adjacent() {
+        let o = ed(&[
+            ("OP1", "Requests the synthetic mission to maintain its presence in all zeta regions subject to security requirements;"),
+            ("OP2", "Notes the synthetic gamma report on fisheries and coastal management;"),
+            ("OP3", "Welcomes the strong relationship between the synthetic mission, the omega office and the country team at all levels;"),
+        ]);
+        let n = ed(&[
+            ("OP1", "Requests the synthetic mission to maintain its presence in all zeta regions subject to security requirements, welcomes the strong relationship between the synthetic mission, the omega office and the country team at all levels;"),
+            ("OP2", "Notes the synthetic gamma report on fisheries and coastal management;"),
+        ]);
+        let a = align(&o, &n, &AlignOptions::default());
+        assert_eq!(groups(&a, &o, &n), ["OP1,OP3>OP1", "OP2>OP2"]);
+    }
+
+    #[test]
+    fn topic_weighs_rare_words() {
+        let o = ed(&[
+            ("OP1", "Calls upon the parties to support the Kappa Lambda Commission in Xyzland (synthetic);"),
+            ("OP2", "Calls upon the parties to support the efforts of the region (synthetic);"),
+            ("OP3", "Calls upon the parties to respect the ceasefire (synthetic);"),
+        ]);
+        let n = ed(&[
+            (
+                "OP1",
+                "Welcomes the work of the Kappa Lambda Commission in Xyzland (synthetic);",
+            ),
+            (
+                "OP2",
+                "Calls upon the parties to support the efforts of all (synthetic);",
+            ),
+        ]);
+        let mut interner = HashMap::default();
+        let policy = normalize::default_policy(false, false);
+        let os = Side::new(&o, policy, &mut interner);
+        let ns = Side::new(&n, policy, &mut interner);
+        let t = Topic::new(&os, &ns);
+        // Shared names outweigh shared common words.
+        assert!(t.score(&os, &ns, 0, 0) >= TOPIC_MOVE_MIN);
+        assert!(t.score(&os, &ns, 2, 0) < TOPIC_SLOT_MIN);
     }
 
     #[test]

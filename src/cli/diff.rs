@@ -8,11 +8,12 @@ use anyhow::Result;
 use clap::{Args, ValueEnum};
 
 use resdiff::diff::{compare, CompareOptions};
-use resdiff::ingest::{self, ReadOptions};
+use resdiff::ingest::ReadOptions;
 use resdiff::render::side::{self, SideOptions};
 use resdiff::render::term::{self, TermOptions};
 use resdiff::render::{json, stat, Style};
 
+use super::store_args::{read_input, StoreArg};
 use super::{parse_lang_arg, LangArg, EXIT_DIFFERENT, EXIT_SAME};
 
 /// Compare two editions of a resolution clause by clause.
@@ -40,13 +41,15 @@ use super::{parse_lang_arg, LangArg, EXIT_DIFFERENT, EXIT_SAME};
 ///   resdiff diff old.xml new.xml --format json | jq '.changes[] | select(.kind != "unchanged")'
 ///   resdiff diff old.xml new.xml --format stat
 ///   resdiff diff old.txt new.txt --lang ar --color never
+///   resdiff diff 80/228@en draft:next
 #[derive(Debug, Args)]
 #[command(
     verbatim_doc_comment,
     about = "Compare two editions of a resolution clause by clause"
 )]
 pub struct DiffArgs {
-    /// The earlier edition: AKN XML, PDF, DOCX, HTML or text.
+    /// The earlier edition: AKN XML, PDF, DOCX, HTML or text, or a store reference
+    /// (76/186@en, A/RES/76/186, draft:NAME, draft:NAME~1).
     pub old: PathBuf,
 
     /// The later edition.
@@ -63,6 +66,9 @@ pub struct DiffArgs {
     /// Language of both documents (auto = detect each).
     #[arg(long, value_parser = parse_lang_arg, default_value = "auto", value_name = "auto|ar|en|es|fr|ru|zh")]
     pub lang: LangArg,
+
+    #[command(flatten)]
+    pub store: StoreArg,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -79,8 +85,8 @@ pub enum DiffFormat {
 
 pub fn run(args: &DiffArgs, style: Style, out: &mut dyn Write) -> Result<u8> {
     let opts = ReadOptions { lang: args.lang.0 };
-    let old = ingest::read_path(&args.old, &opts)?;
-    let new = ingest::read_path(&args.new, &opts)?;
+    let old = read_input(&args.old.to_string_lossy(), opts.lang, &args.store)?;
+    let new = read_input(&args.new.to_string_lossy(), opts.lang, &args.store)?;
     let cmp = compare(&old, &new, &CompareOptions::default());
     match args.format {
         DiffFormat::Term => term::write_term(

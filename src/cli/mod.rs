@@ -2,8 +2,18 @@
 //! `--help` text), the colour decision, and one file per subcommand. This is
 //! the only place that reads the environment or touches the terminal.
 
+mod blame;
 mod diff;
+mod draft;
+mod fsck;
+mod history;
+mod import;
+mod init;
+mod list;
+mod log;
 mod parse;
+mod show;
+mod store_args;
 
 use std::io::{self, IsTerminal, Write};
 use std::process::ExitCode;
@@ -53,6 +63,15 @@ pub enum ColorChoice {
 pub enum Command {
     Parse(parse::ParseArgs),
     Diff(diff::DiffArgs),
+    Init(init::InitArgs),
+    Import(import::ImportArgs),
+    List(list::ListArgs),
+    Log(log::LogArgs),
+    Show(show::ShowArgs),
+    Blame(blame::BlameArgs),
+    History(history::HistoryArgs),
+    Draft(draft::DraftArgs),
+    Fsck(fsck::FsckArgs),
 }
 
 /// Decide once whether output is coloured: `--color`, then NO_COLOR, then
@@ -93,6 +112,15 @@ pub fn main() -> ExitCode {
     let result = match &cli.command {
         Command::Parse(args) => parse::run(args, style, &mut out),
         Command::Diff(args) => diff::run(args, style, &mut out),
+        Command::Init(args) => init::run(args, style, &mut out),
+        Command::Import(args) => import::run(args, style, &mut out),
+        Command::List(args) => list::run(args, style, &mut out),
+        Command::Log(args) => log::run(args, style, &mut out),
+        Command::Show(args) => show::run(args, style, &mut out),
+        Command::Blame(args) => blame::run(args, style, &mut out),
+        Command::History(args) => history::run(args, style, &mut out),
+        Command::Draft(args) => draft::run(args, style, &mut out),
+        Command::Fsck(args) => fsck::run(args, style, &mut out),
     };
     let result = result.and_then(|code| {
         out.flush()?;

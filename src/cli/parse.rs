@@ -6,7 +6,7 @@ use std::path::PathBuf;
 use anyhow::Result;
 use clap::{Args, ValueEnum};
 
-use resdiff::ingest::{self, ReadOptions};
+use resdiff::ingest::ReadOptions;
 use resdiff::render::{edition, Style};
 
 use super::{parse_lang_arg, LangArg, EXIT_SAME};
@@ -43,7 +43,8 @@ pub enum ParseFormat {
 
 pub fn run(args: &ParseArgs, style: Style, out: &mut dyn Write) -> Result<u8> {
     let opts = ReadOptions { lang: args.lang.0 };
-    let ed = ingest::read_path(&args.file, &opts)?;
+    let input = args.file.to_string_lossy();
+    let ed = super::store_args::read_input(&input, opts.lang, &super::store_args::StoreArg { store: None })?;
     match args.format {
         ParseFormat::Text => edition::write_text(&ed, style, out)?,
         ParseFormat::Json => edition::write_json(&ed, out)?,

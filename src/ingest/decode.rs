@@ -43,6 +43,9 @@ pub fn sniff(bytes: &[u8]) -> Result<SourceFormat, ErrorKind> {
     let head = head_text(bytes);
     let lower = head.to_ascii_lowercase();
     let trimmed = lower.trim_start_matches('\u{feff}').trim_start();
+    if trimmed.starts_with(crate::render::canonical::MAGIC) {
+        return Ok(SourceFormat::Canonical);
+    }
     if lower.contains("<akomantoso") {
         return Ok(SourceFormat::Akn);
     }
@@ -184,6 +187,7 @@ mod tests {
         );
         assert_eq!(sniff(b"<!DOCTYPE html><html>").unwrap(), SourceFormat::Html);
         assert_eq!(sniff(b"The General Assembly,\n").unwrap(), SourceFormat::Text);
+        assert_eq!(sniff(b"resdiff-edition: 1\nlanguage: en\n").unwrap(), SourceFormat::Canonical);
         assert!(matches!(sniff(b"  \n"), Err(ErrorKind::Empty)));
         assert!(matches!(sniff(b"\xFF\xD8\xFF\xE0JFIF"), Err(ErrorKind::NotSupported(_))));
         assert!(matches!(sniff(b"ab\0\0cd\x01\x02"), Err(ErrorKind::NotSupported(_))));

@@ -10,6 +10,7 @@
 //! profiles of [`lang`].
 
 pub mod akn;
+pub mod canonical;
 pub mod decode;
 pub mod docx;
 pub mod html;
@@ -97,7 +98,11 @@ pub fn read_bytes(bytes: &[u8], source: &str, opts: &ReadOptions) -> Result<Edit
                 e
             })
         }
-        SourceFormat::Text | SourceFormat::Canonical => {
+        SourceFormat::Canonical => {
+            let text = decode::decode(bytes).map_err(|k| k.at(source))?;
+            canonical::parse(&text.text, source, opts)
+        }
+        SourceFormat::Text => {
             let text = decode::decode(bytes).map_err(|k| k.at(source))?;
             text::parse(&text.text, source, SourceFormat::Text, opts).map(|mut e| {
                 e.warnings.extend(text.warnings);

@@ -10,6 +10,7 @@
 //! alone. Text that came from a document goes through [`sanitize`] first, so
 //! a document can never drive the terminal.
 
+pub mod canonical;
 pub mod docx;
 pub mod edition;
 pub mod json;

@@ -1,0 +1,106 @@
+//! What the store commands share: `--store`, opening the store (the folder
+//! from `--store`, else `RESDIFF_STORE`, else `versions/` of the git work
+//! tree around the current folder), the commit signature from the git
+//! environment, and reading an input that may be a file or a store reference.
+
+use std::path::{Path, PathBuf};
+
+use anyhow::{Context, Result};
+use clap::Args;
+
+use resdiff::ingest::{self, ReadOptions};
+use resdiff::store::git::{GitBackend, SignatureSpec};
+use resdiff::store::{refs, Store};
+use resdiff::{Edition, Language};
+
+/// `--store DIR`.
+#[derive(Debug, Clone, Args)]
+pub struct StoreArg {
+    /// The store folder (default: $RESDIFF_STORE, else versions/ of the git repository around
+    /// the current folder).
+    #[arg(long, value_name = "DIR", global = true)]
+    pub store: Option<PathBuf>,
+}
+
+impl StoreArg {
+    /// The store folder to use.
+    pub fn dir(&self) -> Result<PathBuf> {
+        if let Some(d) = &self.store {
+            return Ok(d.clone());
+        }
+        if let Some(d) = std::env::var_os("RESDIFF_STORE").filter(|v| !v.is_empty()) {
+            return Ok(PathBuf::from(d));
+        }
+        let cwd = std::env::current_dir().context("cannot read the current folder")?;
+        Ok(GitBackend::discover(&cwd)?)
+    }
+
+    /// Open the store.
+    pub fn open(&self) -> Result<Store<GitBackend>> {
+        let dir = self.dir()?;
+        let mut b = GitBackend::open(&dir)?;
+        b.signature = signature_from_env();
+        b.notice = Box::new(|m| eprintln!("resdiff: {m}"));
+        Ok(Store::new(b))
+    }
+}
+
+/// Author from GIT_AUTHOR_NAME / GIT_AUTHOR_EMAIL / GIT_AUTHOR_DATE
+/// (`@SECONDS +HHMM` or `SECONDS +HHMM`), as git reads them; `None` when the
+/// name or e-mail is unset (the repository's configuration then applies).
+pub fn signature_from_env() -> Option<SignatureSpec> {
+    let name = std::env::var("GIT_AUTHOR_NAME")
+        .ok()
+        .filter(|s| !s.is_empty())?;
+    let email = std::env::var("GIT_AUTHOR_EMAIL")
+        .ok()
+        .filter(|s| !s.is_empty())?;
+    let time = std::env::var("GIT_AUTHOR_DATE")
+        .ok()
+        .and_then(|d| parse_git_date(&d));
+    Some(SignatureSpec { name, email, time })
+}
+
+fn parse_git_date(d: &str) -> Option<(i64, i32)> {
+    let mut parts = d.trim().trim_start_matches('@').split_whitespace();
+    let secs: i64 = parts.next()?.parse().ok()?;
+    let off = match parts.next() {
+        Some(z) if z.len() == 5 => {
+            let sign = if z.starts_with('-') { -1 } else { 1 };
+            let h: i32 = z[1..3].parse().ok()?;
+            let m: i32 = z[3..5].parse().ok()?;
+            sign * (h * 60 + m)
+        }
+        _ => 0,
+    };
+    Some((secs, off))
+}
+
+/// Read an input: a file that exists wins; otherwise a store reference
+/// (`76/186@ar`, `A/RES/76/186`, `draft:NAME~1`); otherwise the file error.
+pub fn read_input(input: &str, lang: Option<Language>, store: &StoreArg) -> Result<Edition> {
+    let path = Path::new(input);
+    if !path.exists() && refs::looks_like_reference(input) {
+        let s = store.open()?;
+        return Ok(s.resolve(input, lang)?);
+    }
+    Ok(ingest::read_path(path, &ReadOptions { lang })?)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn git_dates() {
+        assert_eq!(
+            parse_git_date("@1700000000 +0100"),
+            Some((1_700_000_000, 60))
+        );
+        assert_eq!(
+            parse_git_date("1700000000 -0230"),
+            Some((1_700_000_000, -150))
+        );
+        assert_eq!(parse_git_date("yesterday"), None);
+    }
+}
