@@ -40,3 +40,13 @@ if [ -x /usr/bin/time ]; then
     echo "peak RSS: git $(peak git diff --no-index --word-diff "$old_txt" "$new_txt") KiB," \
          "resdiff $(peak "$bin" diff --color never "$old" "$new") KiB"
 fi
+
+# Instruction counts do not depend on the load of the machine: the figure to
+# compare between runs (wall time on a shared machine is noisy).
+if command -v valgrind >/dev/null; then
+    irefs() { valgrind --tool=callgrind --callgrind-out-file=/dev/null "$@" 2>&1 >/dev/null |
+        sed -n 's/.*refs: *//p' | tr -d ,; }
+    g=$(irefs git diff --no-index --word-diff "$old_txt" "$new_txt")
+    r=$(irefs "$bin" diff --color never "$old" "$new")
+    echo "instructions (callgrind): git $g, resdiff $r, ratio $(python3 -c "print(f'{$r/$g:.2f}')")"
+fi

@@ -16,7 +16,7 @@
 
 use std::fmt;
 
-use unicode_normalization::UnicodeNormalization;
+use unicode_normalization::{is_nfkc_quick, IsNormalized, UnicodeNormalization};
 use unicode_segmentation::UnicodeSegmentation;
 
 use crate::model::Language;
@@ -112,13 +112,50 @@ fn is_combining_mark(c: char) -> bool {
 /// unified, invisible characters dropped, line-break hyphenation joined,
 /// white space collapsed to single spaces.
 pub fn fold(text: &str, _lang: Language) -> String {
-    let mut out = String::with_capacity(text.len());
-    let mut pending_space = false;
-    for c in text.nfkc().flat_map(char::to_lowercase) {
+    // NFKC is the identity on text already in NFKC (always so for ASCII);
+    // the quick check is far cheaper than decomposing and recomposing.
+    if text.is_ascii() || is_nfkc_quick(text.chars()) == IsNormalized::Yes {
+        fold_chars(text.chars(), text.len())
+    } else {
+        fold_chars(text.nfkc(), text.len())
+    }
+}
+
+/// The body of [`fold`] over already NFKC-normalised characters.
+fn fold_chars(chars: impl Iterator<Item = char>, len: usize) -> String {
+    let mut f = Folder {
+        out: String::with_capacity(len),
+        pending_space: false,
+    };
+    for c in chars {
+        if c.is_ascii_alphanumeric() && !f.pending_space {
+            // The common case: nothing to map, no space to settle.
+            f.out.push(c.to_ascii_lowercase());
+        } else if c.is_ascii() {
+            f.push(c.to_ascii_lowercase());
+        } else {
+            for l in c.to_lowercase() {
+                f.push(l);
+            }
+        }
+    }
+    f.out
+}
+
+/// Output and state of [`fold_chars`].
+struct Folder {
+    out: String,
+    pending_space: bool,
+}
+
+impl Folder {
+    /// Add one lower-cased character.
+    fn push(&mut self, c: char) {
+        let out = &mut self.out;
         let c = match c {
-            '\u{00AD}' | '\u{200B}'..='\u{200F}' | '\u{2060}' | '\u{FEFF}' | '\u{0640}' => continue,
+            '\u{00AD}' | '\u{200B}'..='\u{200F}' | '\u{2060}' | '\u{FEFF}' | '\u{0640}' => return,
             // Arabic diacritics (harakat, shadda, superscript alef).
-            '\u{064B}'..='\u{065F}' | '\u{0670}' => continue,
+            '\u{064B}'..='\u{065F}' | '\u{0670}' => return,
             '\u{0660}'..='\u{0669}' => char::from_u32(c as u32 - 0x0660 + '0' as u32).unwrap_or(c),
             '\u{06F0}'..='\u{06F9}' => char::from_u32(c as u32 - 0x06F0 + '0' as u32).unwrap_or(c),
             'أ' | 'إ' | 'آ' | 'ٱ' => 'ا',
@@ -129,12 +166,12 @@ pub fn fold(text: &str, _lang: Language) -> String {
             '“' | '”' | '„' | '«' | '»' | '″' => '"',
             '‐' | '‑' | '‒' | '–' | '—' | '―' | '−' => '-',
             c if c.is_whitespace() => {
-                pending_space = !out.is_empty();
-                continue;
+                self.pending_space = !out.is_empty();
+                return;
             }
             c => c,
         };
-        if pending_space {
+        if self.pending_space {
             // Line-break hyphenation: "traf- ficking" → "trafficking".
             let hyphen_break = out.ends_with('-')
                 && c.is_lowercase()
@@ -147,47 +184,153 @@ pub fn fold(text: &str, _lang: Language) -> String {
             } else {
                 out.push(' ');
             }
-            pending_space = false;
+            self.pending_space = false;
         }
         out.push(c);
     }
-    out
 }
 
 /// The comparison keys of a text: folded words (Han characters one by one),
 /// punctuation dropped, letter-spaced words rejoined, each word passed through
 /// `policy`.
 pub fn keys(text: &str, lang: Language, policy: &dyn KeyPolicy) -> Vec<String> {
+    let mut out = Vec::new();
+    for_each_key(text, lang, policy, |k| out.push(k.to_string()));
+    out
+}
+
+/// [`keys`] without a `String` per key: each key is passed to `f` in order,
+/// from a buffer that is reused.
+pub fn for_each_key(text: &str, lang: Language, policy: &dyn KeyPolicy, mut f: impl FnMut(&str)) {
     let folded = fold(text, lang);
     let mut words: Vec<&str> = Vec::new();
-    for w in folded.unicode_words() {
+    for_each_word(&folded, |w| {
         if lang.is_unspaced() || w.chars().any(is_han) {
             split_han(w, &mut words);
         } else {
             words.push(w);
         }
-    }
-    let mut out = Vec::with_capacity(words.len());
+    });
+    let mut key = String::new();
+    let mut joined = String::new();
     let mut k = 0;
     while k < words.len() {
         let run = words[k..]
             .iter()
             .take_while(|w| is_single_letter(w))
             .count();
+        key.clear();
         if run >= LETTER_SPACED_MIN {
-            let joined: String = words[k..k + run].concat();
-            let mut key = String::new();
+            joined.clear();
+            words[k..k + run].iter().for_each(|w| joined.push_str(w));
             policy.word_key(&joined, lang, &mut key);
-            out.push(key);
             k += run;
-            continue;
+        } else {
+            policy.word_key(words[k], lang, &mut key);
+            k += 1;
         }
-        let mut key = String::new();
-        policy.word_key(words[k], lang, &mut key);
-        out.push(key);
-        k += 1;
+        f(&key);
     }
-    out
+}
+
+/// Word-break class of an ASCII byte (Unicode UAX #29, the classes that
+/// occur in ASCII).
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Wb {
+    Letter,
+    Numeric,
+    /// `_` (ExtendNumLet).
+    Connector,
+    /// `:` (MidLetter): joins letters only.
+    MidLetter,
+    /// `,` `;` (MidNum): joins digits only.
+    MidNum,
+    /// `.` `'` (MidNumLet, Single_Quote): joins letters or digits.
+    MidBoth,
+    Space,
+    Cr,
+    Other,
+}
+
+fn wb(b: u8) -> Wb {
+    match b {
+        b'a'..=b'z' | b'A'..=b'Z' => Wb::Letter,
+        b'0'..=b'9' => Wb::Numeric,
+        b'_' => Wb::Connector,
+        b':' => Wb::MidLetter,
+        b',' | b';' => Wb::MidNum,
+        b'.' | b'\'' => Wb::MidBoth,
+        b' ' => Wb::Space,
+        b'\r' => Wb::Cr,
+        _ => Wb::Other,
+    }
+}
+
+/// Unicode word bounds (UAX #29) of ASCII text, with their byte offsets:
+/// the same segments as `unicode_segmentation`'s `split_word_bound_indices`,
+/// without its table look-ups. `s` must be ASCII.
+pub(crate) fn ascii_word_bounds(s: &str) -> impl Iterator<Item = (usize, &str)> {
+    debug_assert!(s.is_ascii());
+    let b = s.as_bytes();
+    let class = move |i: usize| b.get(i).map_or(Wb::Other, |&x| wb(x));
+    let mut i = 0;
+    std::iter::from_fn(move || {
+        if i >= b.len() {
+            return None;
+        }
+        let start = i;
+        let first = class(i);
+        i += 1;
+        match first {
+            Wb::Letter | Wb::Numeric | Wb::Connector => loop {
+                if i >= b.len() {
+                    break;
+                }
+                let (prev, cur) = (class(i - 1), class(i));
+                let joins = match (prev, cur) {
+                    // WB5, WB8, WB9, WB10, WB13a, WB13b.
+                    (Wb::Letter | Wb::Numeric | Wb::Connector, Wb::Connector)
+                    | (Wb::Letter | Wb::Numeric, Wb::Letter | Wb::Numeric)
+                    | (Wb::Connector, Wb::Letter | Wb::Numeric) => 1,
+                    // WB6, WB7: letter (MidLetter | MidNumLet | ') letter.
+                    (Wb::Letter, Wb::MidLetter | Wb::MidBoth) if class(i + 1) == Wb::Letter => 2,
+                    // WB11, WB12: digit (MidNum | MidNumLet | ') digit.
+                    (Wb::Numeric, Wb::MidNum | Wb::MidBoth) if class(i + 1) == Wb::Numeric => 2,
+                    _ => 0,
+                };
+                if joins == 0 {
+                    break;
+                }
+                i += joins;
+            },
+            // WB3d: horizontal spaces stay together.
+            Wb::Space => {
+                while class(i) == Wb::Space {
+                    i += 1;
+                }
+            }
+            // WB3: CR LF is one segment.
+            Wb::Cr => {
+                if b.get(i) == Some(&b'\n') {
+                    i += 1;
+                }
+            }
+            _ => {}
+        }
+        Some((start, &s[start..i]))
+    })
+}
+
+/// Words of text in the sense of `unicode_words` (word bounds holding a
+/// letter or digit), on the ASCII fast path when the text allows it.
+fn for_each_word<'a>(text: &'a str, mut f: impl FnMut(&'a str)) {
+    if text.is_ascii() {
+        ascii_word_bounds(text)
+            .filter(|(_, w)| w.bytes().any(|c| c.is_ascii_alphanumeric()))
+            .for_each(|(_, w)| f(w));
+    } else {
+        text.unicode_words().for_each(f);
+    }
 }
 
 fn is_single_letter(w: &str) -> bool {
@@ -252,6 +395,59 @@ mod tests {
             k("Secretary‑General’s", Language::En),
             ["secretary", "general's"]
         );
+    }
+
+    #[test]
+    fn quick_check_path_equals_full_nfkc() {
+        // Text that is already NFKC (ASCII, Arabic, Cyrillic, Chinese, precomposed
+        // accents) and text that is not (combining sequences, ligatures,
+        // full-width forms, compatibility digits): both paths give the fold of
+        // the NFKC form.
+        for t in [
+            "Recalling its resolution 76/186 (synthetic)",
+            "Réaffirmant la résolution (synthétique)",
+            "Re\u{0301}affirmant ﬁnancement ＡＢＣ ²",
+            "الجمعيـــة العامَّة ٢٠١٩",
+            "Генеральная Ассамблея, ёлка",
+            "大会，２０１９年",
+            "e\u{0301}\u{0327} Å Ω",
+        ] {
+            assert_eq!(
+                fold(t, Language::En),
+                fold_chars(t.nfkc(), t.len()),
+                "{t:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn ascii_word_bounds_equal_unicode_segmentation() {
+        // Random ASCII strings over the characters whose word-break class
+        // matters, compared with the table-driven segmentation.
+        let alphabet = b"ab Z09_.,;:'\"-()\r\n\t/  ";
+        let mut seed = 11u64;
+        let mut next = || {
+            seed = seed
+                .wrapping_mul(6364136223846793005)
+                .wrapping_add(1442695040888963407);
+            (seed >> 33) as usize
+        };
+        for _ in 0..5000 {
+            let len = next() % 24;
+            let t: String = (0..len)
+                .map(|_| alphabet[next() % alphabet.len()] as char)
+                .collect();
+            let fast: Vec<(usize, &str)> = ascii_word_bounds(&t).collect();
+            let slow: Vec<(usize, &str)> = t.split_word_bound_indices().collect();
+            assert_eq!(fast, slow, "{t:?}");
+            let mut words = Vec::new();
+            for_each_word(&t, |w| words.push(w));
+            assert_eq!(words, t.unicode_words().collect::<Vec<_>>(), "{t:?}");
+        }
+        for t in ["general's 1,000.5 a.b 1.a a:b 1:2 x_1 _ __a a__ 2030s \r\n  "] {
+            let fast: Vec<(usize, &str)> = ascii_word_bounds(t).collect();
+            assert_eq!(fast, t.split_word_bound_indices().collect::<Vec<_>>());
+        }
     }
 
     #[test]

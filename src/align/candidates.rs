@@ -34,44 +34,61 @@ fn features(keys: &[u32]) -> Vec<u64> {
     f
 }
 
-struct Index {
-    feats: Vec<Vec<u64>>,
+/// Every feature of both editions, numbered: its postings and weight.
+struct Table {
+    /// Postings per feature number: (old units, new units).
+    post: Vec<(Vec<u32>, Vec<u32>)>,
+    /// The feature itself (ties between equally rare features are broken by it).
+    feat: Vec<u64>,
+}
+
+/// Feature numbers of each unit of one side, in increasing feature order.
+fn number(
+    keys: &[Vec<u32>],
+    side: usize,
+    ids: &mut HashMap<u64, u32>,
+    table: &mut Table,
+) -> Vec<Vec<u32>> {
+    keys.iter()
+        .enumerate()
+        .map(|(u, k)| {
+            features(k)
+                .into_iter()
+                .map(|f| {
+                    let next = table.feat.len() as u32;
+                    let n = *ids.entry(f).or_insert(next);
+                    if n == next {
+                        table.feat.push(f);
+                        table.post.push((Vec::new(), Vec::new()));
+                    }
+                    let p = &mut table.post[n as usize];
+                    if side == 0 { &mut p.0 } else { &mut p.1 }.push(u as u32);
+                    n
+                })
+                .collect()
+        })
+        .collect()
 }
 
 /// Candidate pairs `(old, new)`, deduplicated, in no particular order.
 pub(crate) fn candidate_pairs(os: &Side, ns: &Side) -> Vec<(usize, usize)> {
-    let of = Index {
-        feats: os.keys.iter().map(|k| features(k)).collect(),
-    };
-    let nf = Index {
-        feats: ns.keys.iter().map(|k| features(k)).collect(),
-    };
-    // Postings per feature: (old units, new units).
-    let mut post: HashMap<u64, (Vec<u32>, Vec<u32>)> =
+    // Each feature is hashed once, when numbered; everything after works on
+    // feature numbers.
+    let mut ids: HashMap<u64, u32> =
         HashMap::with_capacity_and_hasher(os.len() * 40, Default::default());
-    for (i, fs) in of.feats.iter().enumerate() {
-        for &f in fs {
-            post.entry(f).or_default().0.push(i as u32);
-        }
-    }
-    for (j, fs) in nf.feats.iter().enumerate() {
-        for &f in fs {
-            post.entry(f).or_default().1.push(j as u32);
-        }
-    }
-    let total = (os.len() + ns.len()) as f64;
-    let weight = |df: usize| (total / df as f64).ln() + 1.0;
-    let wsum = |fs: &[u64]| -> f64 {
-        fs.iter()
-            .map(|f| {
-                post.get(f)
-                    .map(|(a, b)| weight(a.len() + b.len()))
-                    .unwrap_or(0.0)
-            })
-            .sum()
+    let mut table = Table {
+        post: Vec::new(),
+        feat: Vec::new(),
     };
-    let ow: Vec<f64> = of.feats.iter().map(|f| wsum(f)).collect();
-    let nw: Vec<f64> = nf.feats.iter().map(|f| wsum(f)).collect();
+    let of = number(&os.keys, 0, &mut ids, &mut table);
+    let nf = number(&ns.keys, 1, &mut ids, &mut table);
+    drop(ids);
+    let total = (os.len() + ns.len()) as f64;
+    let df: Vec<usize> = table.post.iter().map(|(a, b)| a.len() + b.len()).collect();
+    let weight: Vec<f64> = df.iter().map(|&d| (total / d as f64).ln() + 1.0).collect();
+    let wsum = |fs: &[u32]| -> f64 { fs.iter().map(|&f| weight[f as usize]).sum() };
+    let ow: Vec<f64> = of.iter().map(|f| wsum(f)).collect();
+    let nw: Vec<f64> = nf.iter().map(|f| wsum(f)).collect();
 
     let mut pairs: Vec<(usize, usize)> = Vec::new();
     // Direction new→old, then old→new.
@@ -83,21 +100,21 @@ pub(crate) fn candidate_pairs(os: &Side, ns: &Side) -> Vec<(usize, usize)> {
         };
         let mut acc = vec![0.0f64; to_w.len()];
         let mut touched: Vec<u32> = Vec::new();
-        for (u, fs) in from.feats.iter().enumerate() {
-            let mut by_df: Vec<(usize, u64)> = fs
-                .iter()
-                .filter_map(|f| post.get(f).map(|(a, b)| (a.len() + b.len(), *f)))
-                .collect();
+        let mut by_df: Vec<(usize, u64, u32)> = Vec::new();
+        for (u, fs) in from.iter().enumerate() {
+            by_df.clear();
+            by_df.extend(
+                fs.iter()
+                    .map(|&f| (df[f as usize], table.feat[f as usize], f)),
+            );
             by_df.sort_unstable();
-            for (rank, &(df, f)) in by_df.iter().enumerate() {
-                if df > MAX_POSTINGS && rank >= RAREST_ALWAYS {
+            for (rank, &(d, _, f)) in by_df.iter().enumerate() {
+                if d > MAX_POSTINGS && rank >= RAREST_ALWAYS {
                     break;
                 }
-                let Some((po, pn)) = post.get(&f) else {
-                    continue;
-                };
+                let (po, pn) = &table.post[f as usize];
                 let list = if dir == 0 { po } else { pn };
-                let w = weight(df);
+                let w = weight[f as usize];
                 for &v in list {
                     let v = v as usize;
                     if acc[v] == 0.0 {

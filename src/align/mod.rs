@@ -285,13 +285,20 @@ impl Side {
             .units
             .iter()
             .map(|u| {
-                normalize::keys(&u.text, lang, policy)
-                    .into_iter()
-                    .map(|k| {
-                        let next = interner.len() as u32;
-                        *interner.entry(k).or_insert(next)
-                    })
-                    .collect()
+                let mut ids = Vec::new();
+                normalize::for_each_key(&u.text, lang, policy, |k| {
+                    // A key's String is allocated only the first time it is seen.
+                    let id = match interner.get(k) {
+                        Some(&id) => id,
+                        None => {
+                            let next = interner.len() as u32;
+                            interner.insert(k.to_string(), next);
+                            next
+                        }
+                    };
+                    ids.push(id);
+                });
+                ids
             })
             .collect();
         let patterns = keys.iter().map(|k| Pattern::new(k)).collect();

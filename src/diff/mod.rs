@@ -6,10 +6,12 @@
 //! (docs/JSON.md).
 
 use serde::Serialize;
-use similar::{Algorithm, ChangeTag, TextDiff};
+use similar::{Algorithm, DiffTag};
+use unicode_segmentation::UnicodeSegmentation;
 
 use crate::align::{self, AlignOptions, Alignment};
 use crate::model::{Edition, Language, UnitId};
+use crate::normalize;
 
 /// What happened to a clause between two editions.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
@@ -250,23 +252,72 @@ pub fn summarize(changes: &[Change]) -> Summary {
 /// alone between two edits is folded into them so that a rewritten phrase
 /// reads as one deletion and one insertion.
 pub fn word_diff(old: &str, new: &str, lang: Language) -> Vec<WordOp> {
-    let mut cfg = TextDiff::configure();
-    cfg.algorithm(Algorithm::Patience);
-    let diff = if lang.is_unspaced() {
-        cfg.diff_chars(old, new)
-    } else {
-        cfg.diff_unicode_words(old, new)
+    // Tokens are interned to integers once, so the diff compares and hashes
+    // integers instead of strings. Interning keeps equality exactly, so the
+    // edit script is the one the same algorithm gives on the strings.
+    let mut tok = Tokens::default();
+    let (old_ids, old_ends) = tok.split(old, lang);
+    let (new_ids, new_ends) = tok.split(new, lang);
+    let ops = similar::capture_diff_slices(Algorithm::Patience, &old_ids, &new_ids);
+    // Text of tokens `r` of a side: tokens are contiguous, so one slice.
+    let span = |text: &'_ str, ends: &[usize], r: std::ops::Range<usize>| -> (usize, usize) {
+        let start = if r.start == 0 { 0 } else { ends[r.start - 1] };
+        let end = if r.end == 0 { 0 } else { ends[r.end - 1] };
+        debug_assert!(start <= end && end <= text.len());
+        (start, end)
     };
     let mut raw: Vec<WordOp> = Vec::new();
-    for ch in diff.iter_all_changes() {
-        let op = match ch.tag() {
-            ChangeTag::Equal => Op::Equal,
-            ChangeTag::Delete => Op::Delete,
-            ChangeTag::Insert => Op::Insert,
-        };
-        push_run(&mut raw, op, ch.value());
+    for op in &ops {
+        let (tag, or, nr) = op.as_tag_tuple();
+        let (os, oe) = span(old, &old_ends, or);
+        let (ns, ne) = span(new, &new_ends, nr);
+        match tag {
+            DiffTag::Equal => push_run(&mut raw, Op::Equal, &old[os..oe]),
+            DiffTag::Delete => push_run(&mut raw, Op::Delete, &old[os..oe]),
+            DiffTag::Insert => push_run(&mut raw, Op::Insert, &new[ns..ne]),
+            DiffTag::Replace => {
+                push_run(&mut raw, Op::Delete, &old[os..oe]);
+                push_run(&mut raw, Op::Insert, &new[ns..ne]);
+            }
+        }
     }
     tidy(raw)
+}
+
+/// Token interner of [`word_diff`]: Unicode word bounds (words, white space
+/// runs and punctuation, as `similar`'s word diff splits), or characters for
+/// unspaced languages.
+#[derive(Default)]
+struct Tokens<'a> {
+    ids: align::HashMap<&'a str, u32>,
+}
+
+impl<'a> Tokens<'a> {
+    /// Token ids of `text` and the byte offset where each token ends.
+    fn split(&mut self, text: &'a str, lang: Language) -> (Vec<u32>, Vec<usize>) {
+        let mut ids = Vec::new();
+        let mut ends = Vec::new();
+        let mut push = |t: &'a str, end: usize| {
+            let next = self.ids.len() as u32;
+            ids.push(*self.ids.entry(t).or_insert(next));
+            ends.push(end);
+        };
+        if lang.is_unspaced() {
+            for (i, c) in text.char_indices() {
+                let e = i + c.len_utf8();
+                push(&text[i..e], e);
+            }
+        } else if text.is_ascii() {
+            for (i, w) in normalize::ascii_word_bounds(text) {
+                push(w, i + w.len());
+            }
+        } else {
+            for (i, w) in text.split_word_bound_indices() {
+                push(w, i + w.len());
+            }
+        }
+        (ids, ends)
+    }
 }
 
 fn push_run(ops: &mut Vec<WordOp>, op: Op, text: &str) {
@@ -324,8 +375,11 @@ pub fn script_similarity(ops: &[WordOp], lang: Language) -> f64 {
     let count = |t: &str| -> usize {
         if lang.is_unspaced() {
             t.chars().filter(|c| !c.is_whitespace()).count()
+        } else if t.is_ascii() {
+            normalize::ascii_word_bounds(t)
+                .filter(|(_, w)| !w.trim().is_empty())
+                .count()
         } else {
-            use unicode_segmentation::UnicodeSegmentation;
             t.split_word_bounds()
                 .filter(|w| !w.trim().is_empty())
                 .count()
@@ -371,6 +425,60 @@ mod tests {
         assert_eq!(edits.len(), 2, "{d:?}");
         assert_eq!(edits[0].text, "sixth");
         assert_eq!(edits[1].text, "eighth");
+    }
+
+    /// The word diff as `similar`'s text diff computes it on the strings.
+    fn reference(old: &str, new: &str, lang: Language) -> Vec<WordOp> {
+        use similar::{ChangeTag, TextDiff};
+        let mut cfg = TextDiff::configure();
+        cfg.algorithm(Algorithm::Patience);
+        let diff = if lang.is_unspaced() {
+            cfg.diff_chars(old, new)
+        } else {
+            cfg.diff_unicode_words(old, new)
+        };
+        let mut raw = Vec::new();
+        for ch in diff.iter_all_changes() {
+            let op = match ch.tag() {
+                ChangeTag::Equal => Op::Equal,
+                ChangeTag::Delete => Op::Delete,
+                ChangeTag::Insert => Op::Insert,
+            };
+            push_run(&mut raw, op, ch.value());
+        }
+        tidy(raw)
+    }
+
+    #[test]
+    fn interned_diff_equals_string_diff() {
+        // Synthetic clauses, short (string path in similar) and long (more
+        // than 100 tokens, where similar interns itself).
+        let base = "Requests the Secretary-General to report (synthetic), at its \
+                    seventy-sixth session, on the 2030 Agenda; and decides to remain seized.";
+        let long_old = base.repeat(8);
+        let long_new = long_old
+            .replace("seventy-sixth", "seventy-eighth")
+            .replacen("report", "submit a report", 3)
+            .replacen("decides", "also decides", 2);
+        let cases: Vec<(String, String, Language)> = vec![
+            (base.into(), base.replace("sixth", "eighth"), Language::En),
+            (base.into(), String::new(), Language::En),
+            (String::new(), base.into(), Language::En),
+            (long_old.clone(), long_new.clone(), Language::En),
+            (long_new, long_old, Language::En),
+            ("a b a b c a".into(), "b a c a b a b".into(), Language::En),
+            (
+                "大会第七十六届会议（合成）".into(),
+                "大会第七十八届会议，合成".into(),
+                Language::Zh,
+            ),
+        ];
+        for (o, n, lang) in cases {
+            let d = word_diff(&o, &n, lang);
+            assert_eq!(d, reference(&o, &n, lang), "{o:?} -> {n:?}");
+            assert_eq!(side(&d, Op::Delete), o);
+            assert_eq!(side(&d, Op::Insert), n);
+        }
     }
 
     #[test]

@@ -478,11 +478,18 @@ fn build_tree(xml: &str) -> Result<El, ErrorKind> {
 fn fold_ws(s: &str) -> String {
     // One policy for every reader: the non-breaking hyphen is a hyphen and a
     // soft hyphen is no character (see text.rs `normalise`).
-    let s: String = s
-        .chars()
-        .filter(|&c| c != '\u{00AD}')
-        .map(|c| if c == '\u{2011}' { '-' } else { c })
-        .collect();
+    // Most text has neither: then no cleaned copy is made.
+    let cleaned: String;
+    let s = if s.contains('\u{00AD}') || s.contains('\u{2011}') {
+        cleaned = s
+            .chars()
+            .filter(|&c| c != '\u{00AD}')
+            .map(|c| if c == '\u{2011}' { '-' } else { c })
+            .collect();
+        cleaned.as_str()
+    } else {
+        s
+    };
     let mut out = String::with_capacity(s.len());
     let mut pending_space = false;
     for w in s.split_whitespace() {
@@ -1686,6 +1693,10 @@ mod tests {
     fn helpers() {
         assert_eq!(number_list(&[1, 2, 3, 7, 9, 10]), "1–3, 7, 9, 10");
         assert_eq!(fold_ws(" a \n\t b "), "a b");
+        assert_eq!(
+            fold_ws("traf\u{00AD}ficking non\u{2011}State"),
+            "trafficking non-State"
+        );
         assert_eq!(fold_ws("公约》 及其 text"), "公约》及其text");
         assert_eq!(clean_note("\t()\tالقرار 70/1."), "القرار 70/1.");
         assert_eq!(strip_leading_number("28\tEngage"), (Some(28), "Engage"));
