@@ -542,7 +542,7 @@ fn align_sides(os: &Side, ns: &Side) -> Vec<Link> {
     fill_gaps(&mut sc, &mut links, n, m);
     mark_moves(&mut links);
     // Step 8: rewritten clauses that moved, and parts merged from afar.
-    rescue(&mut sc, &mut links, n, m);
+    rescue(&mut sc, &cands, &mut links, n, m);
     mark_moves(&mut links);
     links
 }
@@ -698,7 +698,13 @@ pub fn longest_increasing(seq: &[usize]) -> Vec<bool> {
 /// contained in, or shares most rare words with, a unit already in a one-unit
 /// link joins that link when the joined texts score better (a merge or split
 /// of units that were not adjacent).
-fn rescue(sc: &mut Scorer<'_>, links: &mut Vec<Link>, n: usize, m: usize) {
+fn rescue(
+    sc: &mut Scorer<'_>,
+    cands: &[(usize, usize)],
+    links: &mut Vec<Link>,
+    n: usize,
+    m: usize,
+) {
     let mut old_link: Vec<Option<usize>> = vec![None; n];
     let mut new_link: Vec<Option<usize>> = vec![None; m];
     for (li, l) in links.iter().enumerate() {
@@ -761,10 +767,19 @@ fn rescue(sc: &mut Scorer<'_>, links: &mut Vec<Link>, n: usize, m: usize) {
         } else {
             (0..m).filter(|&j| new_link[j].is_none()).collect()
         };
-        let others = if merge { m } else { n };
+        // Only the candidate search's proposals for each leftover unit are
+        // tried, so this step stays linear in the number of units.
+        let mut proposals: Vec<Vec<usize>> = vec![Vec::new(); if merge { n } else { m }];
+        for &(i, j) in cands {
+            if merge {
+                proposals[i].push(j);
+            } else {
+                proposals[j].push(i);
+            }
+        }
         for u in leftovers {
             let mut best: Option<(f64, usize, usize)> = None; // (joined score, other unit, link)
-            for w in 0..others {
+            for &w in &proposals[u] {
                 let li = if merge { new_link[w] } else { old_link[w] };
                 let Some(li) = li else { continue };
                 if !single(&links[li], merge) {
