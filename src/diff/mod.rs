@@ -72,6 +72,23 @@ pub struct Summary {
     pub moved: usize,
 }
 
+impl Summary {
+    /// Add one change to the counts.
+    pub fn count(&mut self, c: &Change) {
+        match c.kind {
+            ChangeKind::Unchanged => self.unchanged += 1,
+            ChangeKind::Changed => self.changed += 1,
+            ChangeKind::Added => self.added += 1,
+            ChangeKind::Removed => self.removed += 1,
+            ChangeKind::Split => self.split += 1,
+            ChangeKind::Merged => self.merged += 1,
+        }
+        if c.moved {
+            self.moved += 1;
+        }
+    }
+}
+
 /// Two editions and what changed between them, in the new edition's order
 /// with removed units placed where they stood in the old one.
 #[derive(Debug, Clone)]
@@ -230,17 +247,7 @@ fn added_change(new: &Edition, j: usize) -> Change {
 pub fn summarize(changes: &[Change]) -> Summary {
     let mut s = Summary::default();
     for c in changes {
-        match c.kind {
-            ChangeKind::Unchanged => s.unchanged += 1,
-            ChangeKind::Changed => s.changed += 1,
-            ChangeKind::Added => s.added += 1,
-            ChangeKind::Removed => s.removed += 1,
-            ChangeKind::Split => s.split += 1,
-            ChangeKind::Merged => s.merged += 1,
-        }
-        if c.moved {
-            s.moved += 1;
-        }
+        s.count(c);
     }
     s
 }

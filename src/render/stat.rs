@@ -6,7 +6,7 @@
 use std::io::{self, Write};
 
 use super::{Label, Style};
-use crate::diff::{Change, ChangeKind, Comparison, Summary};
+use crate::diff::{Change, Comparison, Summary};
 use crate::model::Part;
 
 /// The one-line summary:
@@ -67,17 +67,7 @@ pub fn part_counts(cmp: &Comparison) -> [(Part, Summary); 2] {
         } else {
             &mut out[1].1
         };
-        match c.kind {
-            ChangeKind::Unchanged => s.unchanged += 1,
-            ChangeKind::Changed => s.changed += 1,
-            ChangeKind::Added => s.added += 1,
-            ChangeKind::Removed => s.removed += 1,
-            ChangeKind::Split => s.split += 1,
-            ChangeKind::Merged => s.merged += 1,
-        }
-        if c.moved {
-            s.moved += 1;
-        }
+        s.count(c);
     }
     out
 }
