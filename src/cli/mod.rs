@@ -2,6 +2,8 @@
 //! `--help` text), the colour decision, and one file per subcommand. This is
 //! the only place that reads the environment or touches the terminal.
 
+mod completions;
+mod man;
 mod parse;
 
 use std::io::{self, IsTerminal, Write};
@@ -48,6 +50,8 @@ pub enum ColorChoice {
 #[derive(Debug, Subcommand)]
 pub enum Command {
     Parse(parse::ParseArgs),
+    Completions(completions::CompletionsArgs),
+    Man(man::ManArgs),
 }
 
 /// Decide once whether output is coloured: `--color`, then NO_COLOR, then
@@ -79,6 +83,8 @@ pub fn main() -> ExitCode {
     let mut out = io::BufWriter::new(stdout.lock());
     let result = match &cli.command {
         Command::Parse(args) => parse::run(args, style, &mut out),
+        Command::Completions(args) => completions::run(args, &mut out),
+        Command::Man(args) => man::run(args, &mut out),
     };
     let result = result.and_then(|code| {
         out.flush()?;
