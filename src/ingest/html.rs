@@ -200,7 +200,13 @@ fn read_tag(html: &str, at: usize) -> (Tag, usize) {
             }
         }
         if key.is_empty() {
-            i += 1; // a stray character; never loop on it
+            // A value without a name (`<p ="x">`) is dropped; the loop
+            // above has moved past it. Had nothing been read, step over one
+            // whole character (not one byte: the next slice must start on a
+            // character boundary), so the loop always ends.
+            if i == k0 {
+                i += html[i..].chars().next().map_or(1, char::len_utf8);
+            }
         } else {
             attrs.push((key, value));
         }
