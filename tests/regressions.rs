@@ -25,3 +25,77 @@ fn html_nameless_attribute_before_multibyte_character() {
     let _ = ingest::html::parse("<a=\"\"Σ", "r", &ReadOptions::default());
     let _ = ingest::html::parse("<p =x\u{0101}>", "r", &ReadOptions::default());
 }
+
+/// html.rs `to_clean_text`: `<ol start>` at the top of i64 overflowed the
+/// item counter (a panic in debug builds), and a huge start in a roman list
+/// looped n/1000 times building the numeral.
+#[test]
+fn html_list_start_at_the_limits() {
+    for start in [
+        "9223372036854775807",
+        "-9223372036854775808",
+        "999999999999999",
+    ] {
+        for ty in ["1", "a", "i", "I"] {
+            let page = format!(
+                "<html><body><p>The General Assembly,</p><p>Recalling (synthetic),</p>\
+                 <ol type=\"{ty}\" start=\"{start}\"><li>Decides;</li><li value=\"{start}\">Notes;</li>\
+                 <li>Requests;</li></ol></body></html>"
+            );
+            let _ = read(page.as_bytes());
+        }
+    }
+}
+
+/// A .docx with the given document body and numbering part.
+fn docx(body: &str, numbering: &str) -> Vec<u8> {
+    use std::io::Write;
+    let w = "xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\"";
+    let mut z = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+    let o = zip::write::SimpleFileOptions::default();
+    z.start_file("word/document.xml", o).unwrap();
+    write!(z, "<w:document {w}><w:body>{body}</w:body></w:document>").unwrap();
+    z.start_file("word/numbering.xml", o).unwrap();
+    write!(z, "<w:numbering {w}>{numbering}</w:numbering>").unwrap();
+    z.finish().unwrap().into_inner()
+}
+
+/// docx.rs `Counters::next` and `format_number`: a `w:start` or
+/// `w:startOverride` at the ends of i64 overflowed the counter, and a
+/// large start in a lettered list built a label of n/26 letters (a start of
+/// 10^9 is 40 MB per paragraph).
+#[test]
+fn docx_numbering_start_at_the_limits() {
+    let para = |num: u32, text: &str| {
+        format!(
+            "<w:p><w:pPr><w:numPr><w:ilvl w:val=\"0\"/><w:numId w:val=\"{num}\"/></w:numPr></w:pPr>\
+             <w:r><w:t>{text}</w:t></w:r></w:p>"
+        )
+    };
+    let plain = |text: &str| format!("<w:p><w:r><w:t>{text}</w:t></w:r></w:p>");
+    for start in ["9223372036854775807", "-9223372036854775808", "1000000000"] {
+        for fmt in [
+            "decimal",
+            "lowerLetter",
+            "lowerRoman",
+            "russianLower",
+            "chineseCounting",
+        ] {
+            let numbering = format!(
+                "<w:abstractNum w:abstractNumId=\"0\"><w:lvl w:ilvl=\"0\"><w:start w:val=\"{start}\"/>\
+                 <w:numFmt w:val=\"{fmt}\"/><w:lvlText w:val=\"%1.\"/></w:lvl></w:abstractNum>\
+                 <w:num w:numId=\"1\"><w:abstractNumId w:val=\"0\"/></w:num>\
+                 <w:num w:numId=\"2\"><w:abstractNumId w:val=\"0\"/><w:lvlOverride w:ilvl=\"0\">\
+                 <w:startOverride w:val=\"{start}\"/></w:lvlOverride></w:num>"
+            );
+            let body = plain("The General Assembly,")
+                + &plain("Recalling (synthetic),")
+                + &para(1, "Decides;")
+                + &para(1, "Notes;")
+                + &para(2, "Requests;")
+                + &para(2, "Invites;");
+            let bytes = docx(&body, &numbering);
+            let _ = read(&bytes);
+        }
+    }
+}

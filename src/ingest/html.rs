@@ -23,6 +23,10 @@ use crate::model::{Edition, SourceFormat};
 /// low hundreds; a longer number in superscript is something else).
 const MAX_NOTE_DIGITS: usize = 3;
 
+/// Largest item number printed as a roman numeral (as in CSS); above it
+/// the number is printed in digits.
+const MAX_ROMAN: i64 = 3999;
+
 /// Read an HTML page into an edition.
 pub fn parse(html: &str, source: &str, opts: &ReadOptions) -> Result<Edition, ErrorKind> {
     let clean = to_clean_text(html);
@@ -462,6 +466,11 @@ fn item_label(style: ListStyle, n: i64) -> Option<String> {
         }
     };
     let roman = || {
+        // Roman numerals only for 1..=MAX_ROMAN; a larger `start` or
+        // `value` would take a loop of n/1000 steps and as many bytes.
+        if !(1..=MAX_ROMAN).contains(&n) {
+            return n.to_string();
+        }
         let mut v = n;
         let mut s = String::new();
         for (d, r) in [
@@ -638,7 +647,7 @@ pub fn to_clean_text(html: &str) -> CleanText {
                                 list.next = v;
                             }
                             let n = list.next;
-                            list.next += 1;
+                            list.next = list.next.saturating_add(1);
                             let notes = list.notes
                                 || get(attrs, "id")
                                     .is_some_and(|id| notey(&[("id".into(), id.into())]));
