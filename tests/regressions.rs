@@ -99,3 +99,73 @@ fn docx_numbering_start_at_the_limits() {
         }
     }
 }
+
+/// text.rs `mark_footnote`: each footnote under a `_____` separator
+/// compiled two regexes and scanned every line of its page, so half a
+/// megabyte with 20,000 notes on one page took 47 s (release).
+#[test]
+fn pdf_text_with_thousands_of_notes_on_one_page() {
+    let mut s = String::from("The General Assembly,\n\nRecalling its resolution (synthetic),\n\n");
+    for k in 0..2000 {
+        s.push_str(&format!(
+            "{}. Decides on item{k} (synthetic);\n",
+            k % 999 + 1
+        ));
+    }
+    s.push_str("_____\n");
+    for k in 0..20_000 {
+        s.push_str(&format!("{} Note text (synthetic)\n", k % 999 + 1));
+    }
+    let _ = read(s.as_bytes());
+}
+
+/// The nearest marker above a note still wins, and a number written with a
+/// leading zero is not a marker.
+#[test]
+fn pdf_note_markers_found_by_the_index() {
+    let text = "The General Assembly,\n\nRecalling the Convention1 and item05 (synthetic),\n\
+                Noting the Protocol,2 (synthetic),\n\n1. Decides (synthetic);\n_____\n\
+                1 First note (synthetic).\n2 Second note (synthetic).\n";
+    let ed = ingest::text::parse(
+        text,
+        "r",
+        resdiff::SourceFormat::Pdf,
+        &ReadOptions::default(),
+    )
+    .unwrap();
+    let note = |n: u32| {
+        ed.footnotes
+            .iter()
+            .find(|f| f.number == n)
+            .map(|f| f.unit.clone())
+    };
+    assert_eq!(
+        note(1).flatten().map(|u| u.to_string()).as_deref(),
+        Some("PP1")
+    );
+    assert_eq!(
+        note(2).flatten().map(|u| u.to_string()).as_deref(),
+        Some("PP2")
+    );
+    let pp1 = &ed.units[0].text;
+    assert!(pp1.contains("item05"), "{pp1}");
+}
+
+/// html.rs `tokenize`: each `<script>` lower-cased the whole rest of the
+/// page to find its end, so 100,000 small scripts took 31 s (release).
+#[test]
+fn html_with_many_script_elements() {
+    let mut page = String::from(
+        "<html><body><p>The General Assembly,</p><p>Recalling (synthetic),</p><ol><li>Decides;</li></ol>",
+    );
+    for _ in 0..100_000 {
+        page.push_str("<script>x</script><STYLE>y</Style >");
+    }
+    page.push_str("<p>2. Requests (synthetic);</p></body></html>");
+    let ed = read(page.as_bytes()).unwrap();
+    assert!(ed
+        .units
+        .iter()
+        .all(|u| !u.text.contains('x') || u.text.contains("synthetic")));
+    assert_eq!(ed.units.len(), 3, "{:?}", ed.units);
+}

@@ -111,11 +111,9 @@ fn tokenize(html: &str) -> Vec<Token> {
             Tag::Close(name) => out.push(Token::Close(name)),
             Tag::Open(name, attrs, self_closing) => {
                 if SKIPPED.contains(&name.as_str()) && !self_closing {
-                    // Skip to the matching close tag (case-insensitive).
-                    let needle = format!("</{name}");
-                    let lower = html[i..].to_ascii_lowercase();
-                    i = lower.find(&needle).map_or(html.len(), |p| {
-                        let after = i + p;
+                    // Skip to the matching close tag (case-insensitive),
+                    // without copying the rest of the page for each one.
+                    i = find_close_tag(html, i, &name).map_or(html.len(), |after| {
                         html[after..]
                             .find('>')
                             .map_or(html.len(), |g| after + g + 1)
@@ -133,6 +131,18 @@ fn tokenize(html: &str) -> Vec<Token> {
     }
     flush(&mut out, &html[text_start.min(html.len())..]);
     out
+}
+
+/// Where `</name` (any case) first starts at or after `from`.
+fn find_close_tag(html: &str, from: usize, name: &str) -> Option<usize> {
+    let b = html.as_bytes();
+    html[from..]
+        .match_indices("</")
+        .map(|(p, _)| from + p)
+        .find(|&p| {
+            b.get(p + 2..p + 2 + name.len())
+                .is_some_and(|n| n.eq_ignore_ascii_case(name.as_bytes()))
+        })
 }
 
 enum Tag {
