@@ -21,8 +21,8 @@ const PARTS: [&str; 4] = [
 
 fn pack(data: &[u8]) -> Option<Vec<u8>> {
     let mut z = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
-    let opts = zip::write::SimpleFileOptions::default()
-        .compression_method(zip::CompressionMethod::Stored);
+    let opts =
+        zip::write::SimpleFileOptions::default().compression_method(zip::CompressionMethod::Stored);
     for (name, part) in PARTS.iter().zip(data.split(|&b| b == 0)) {
         z.start_file(*name, opts).ok()?;
         z.write_all(part).ok()?;
