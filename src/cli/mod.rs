@@ -3,6 +3,7 @@
 //! the only place that reads the environment or touches the terminal.
 
 mod blame;
+mod completions;
 mod diff;
 mod draft;
 mod fsck;
@@ -11,6 +12,7 @@ mod import;
 mod init;
 mod list;
 mod log;
+mod man;
 mod parse;
 mod show;
 mod store_args;
@@ -72,6 +74,8 @@ pub enum Command {
     History(history::HistoryArgs),
     Draft(draft::DraftArgs),
     Fsck(fsck::FsckArgs),
+    Completions(completions::CompletionsArgs),
+    Man(man::ManArgs),
 }
 
 /// Decide once whether output is coloured: `--color`, then NO_COLOR, then
@@ -121,6 +125,8 @@ pub fn main() -> ExitCode {
         Command::History(args) => history::run(args, style, &mut out),
         Command::Draft(args) => draft::run(args, style, &mut out),
         Command::Fsck(args) => fsck::run(args, style, &mut out),
+        Command::Completions(args) => completions::run(args, &mut out),
+        Command::Man(args) => man::run(args, &mut out),
     };
     let result = result.and_then(|code| {
         out.flush()?;

@@ -689,11 +689,11 @@ impl Counters {
         if self.used_nums.insert(num_id.to_string()) {
             for (&l, &start) in &num.start_overrides {
                 if l < LEVELS {
-                    counters[l] = Some(start - 1);
+                    counters[l] = Some(start.saturating_sub(1));
                 }
             }
         }
-        counters[ilvl] = Some(counters[ilvl].map_or(this.start, |c| c + 1));
+        counters[ilvl] = Some(counters[ilvl].map_or(this.start, |c| c.saturating_add(1)));
         for (deeper, slot) in counters.iter_mut().enumerate().skip(ilvl + 1) {
             let restart_after = level(deeper).restart;
             if restart_after.map_or(true, |r| ilvl < r) {
@@ -745,10 +745,15 @@ const RUSSIAN: [char; 28] = [
     'ф', 'х', 'ц', 'ч', 'ш', 'щ', 'э', 'ю', 'я',
 ];
 
+/// Largest counter printed in letters (`a` … `z`, `aa` …, each round one
+/// letter longer); above it the number is printed in digits. A `w:start`
+/// of a billion would otherwise build a label of forty million letters.
+const MAX_LETTER_COUNTER: i64 = 26 * 40;
+
 /// A counter value in a Word number format. Unknown formats print decimal.
 fn format_number(n: i64, fmt: &str) -> String {
     let letters = |set: &[char], upper: bool| -> String {
-        if n < 1 {
+        if !(1..=MAX_LETTER_COUNTER).contains(&n) {
             return n.to_string();
         }
         let k = (n - 1) as usize;

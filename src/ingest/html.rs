@@ -23,6 +23,10 @@ use crate::model::{Edition, SourceFormat};
 /// low hundreds; a longer number in superscript is something else).
 const MAX_NOTE_DIGITS: usize = 3;
 
+/// Largest item number printed as a roman numeral (as in CSS); above it
+/// the number is printed in digits.
+const MAX_ROMAN: i64 = 3999;
+
 /// Read an HTML page into an edition.
 pub fn parse(html: &str, source: &str, opts: &ReadOptions) -> Result<Edition, ErrorKind> {
     let clean = to_clean_text(html);
@@ -107,11 +111,9 @@ fn tokenize(html: &str) -> Vec<Token> {
             Tag::Close(name) => out.push(Token::Close(name)),
             Tag::Open(name, attrs, self_closing) => {
                 if SKIPPED.contains(&name.as_str()) && !self_closing {
-                    // Skip to the matching close tag (case-insensitive).
-                    let needle = format!("</{name}");
-                    let lower = html[i..].to_ascii_lowercase();
-                    i = lower.find(&needle).map_or(html.len(), |p| {
-                        let after = i + p;
+                    // Skip to the matching close tag (case-insensitive),
+                    // without copying the rest of the page for each one.
+                    i = find_close_tag(html, i, &name).map_or(html.len(), |after| {
                         html[after..]
                             .find('>')
                             .map_or(html.len(), |g| after + g + 1)
@@ -129,6 +131,18 @@ fn tokenize(html: &str) -> Vec<Token> {
     }
     flush(&mut out, &html[text_start.min(html.len())..]);
     out
+}
+
+/// Where `</name` (any case) first starts at or after `from`.
+fn find_close_tag(html: &str, from: usize, name: &str) -> Option<usize> {
+    let b = html.as_bytes();
+    html[from..]
+        .match_indices("</")
+        .map(|(p, _)| from + p)
+        .find(|&p| {
+            b.get(p + 2..p + 2 + name.len())
+                .is_some_and(|n| n.eq_ignore_ascii_case(name.as_bytes()))
+        })
 }
 
 enum Tag {
@@ -200,7 +214,13 @@ fn read_tag(html: &str, at: usize) -> (Tag, usize) {
             }
         }
         if key.is_empty() {
-            i += 1; // a stray character; never loop on it
+            // A value without a name (`<p ="x">`) is dropped; the loop
+            // above has moved past it. Had nothing been read, step over one
+            // whole character (not one byte: the next slice must start on a
+            // character boundary), so the loop always ends.
+            if i == k0 {
+                i += html[i..].chars().next().map_or(1, char::len_utf8);
+            }
         } else {
             attrs.push((key, value));
         }
@@ -456,6 +476,11 @@ fn item_label(style: ListStyle, n: i64) -> Option<String> {
         }
     };
     let roman = || {
+        // Roman numerals only for 1..=MAX_ROMAN; a larger `start` or
+        // `value` would take a loop of n/1000 steps and as many bytes.
+        if !(1..=MAX_ROMAN).contains(&n) {
+            return n.to_string();
+        }
         let mut v = n;
         let mut s = String::new();
         for (d, r) in [
@@ -632,7 +657,7 @@ pub fn to_clean_text(html: &str) -> CleanText {
                                 list.next = v;
                             }
                             let n = list.next;
-                            list.next += 1;
+                            list.next = list.next.saturating_add(1);
                             let notes = list.notes
                                 || get(attrs, "id")
                                     .is_some_and(|id| notey(&[("id".into(), id.into())]));

@@ -25,6 +25,12 @@ use std::path::Path;
 
 use crate::model::{Edition, Language, SourceFormat};
 
+/// Largest input read, in bytes. The largest UN resolution in the shared
+/// corpus is under 0.5 MiB; the readers need up to about nine times the
+/// input in memory (docs/RELIABILITY.md), so this bound keeps a wrong or
+/// hostile file (a log, a disk image, `/dev/zero`) from exhausting memory.
+pub const MAX_INPUT_BYTES: u64 = 64 * 1024 * 1024;
+
 /// What a caller may tell a reader.
 #[derive(Debug, Clone, Default)]
 pub struct ReadOptions {
@@ -76,13 +82,23 @@ impl ErrorKind {
 
 /// Read an edition from a file. `source` in the result is the path as given.
 pub fn read_path(path: &Path, opts: &ReadOptions) -> Result<Edition, IngestError> {
+    use std::io::Read;
     let name = path.display().to_string();
-    let bytes = std::fs::read(path).map_err(|e| ErrorKind::Io(e).at(&name))?;
+    let file = std::fs::File::open(path).map_err(|e| ErrorKind::Io(e).at(&name))?;
+    // Read at most one byte more than the limit: the size a file reports
+    // can be wrong (pipes, devices), so the limit is kept while reading.
+    let mut bytes = Vec::new();
+    file.take(MAX_INPUT_BYTES + 1)
+        .read_to_end(&mut bytes)
+        .map_err(|e| ErrorKind::Io(e).at(&name))?;
     read_bytes(&bytes, &name, opts)
 }
 
 /// Read an edition from bytes; `source` names them in messages and in the result.
 pub fn read_bytes(bytes: &[u8], source: &str, opts: &ReadOptions) -> Result<Edition, IngestError> {
+    if bytes.len() as u64 > MAX_INPUT_BYTES {
+        return Err(too_large().at(source));
+    }
     let format = sniff(bytes).map_err(|k| k.at(source))?;
     let ed = match format {
         SourceFormat::Akn => {
@@ -111,6 +127,13 @@ pub fn read_bytes(bytes: &[u8], source: &str, opts: &ReadOptions) -> Result<Edit
         }
     };
     ed.map_err(|k| k.at(source))
+}
+
+fn too_large() -> ErrorKind {
+    ErrorKind::NotSupported(format!(
+        "the file is larger than {} MiB, far more than any resolution; resdiff does not read it — is it the right file?",
+        MAX_INPUT_BYTES / (1024 * 1024)
+    ))
 }
 
 /// Tell the format from the bytes.

@@ -31,6 +31,8 @@
 //! without its full stop, footnotes never cited or cited without a text,
 //! and an annex that was not read.
 
+use std::collections::{HashMap, HashSet};
+
 use once_cell::sync::Lazy;
 use regex::Regex;
 
@@ -387,6 +389,8 @@ pub fn build(
         .collect();
 
     let mut units: Vec<Unit> = Vec::new();
+    // The ids in `units`, to find duplicates without scanning them all.
+    let mut seen: HashSet<UnitId> = HashSet::new();
     let mut cursor = Cursor::default();
     let mut pp = 0u32;
     let mut last_op: Option<u32> = None;
@@ -446,13 +450,14 @@ pub fn build(
                         numbered_list = Some(n);
                         let mut unit = Unit::new(id, fold_ws(rest));
                         unit.footnotes = p.footnotes.clone();
+                        seen.insert(unit.id.clone());
                         units.push(unit);
                         continue;
                     }
                 }
                 numbered_list = None;
                 if let Some(prev) = last_op {
-                    if n <= prev && units.iter().any(|u| u.id == UnitId::op(n)) {
+                    if n <= prev && seen.contains(&UnitId::op(n)) {
                         warnings.push(format!(
                             "operative paragraph {n} appears twice; the second one was joined to the paragraph above it"
                         ));
@@ -478,7 +483,7 @@ pub fn build(
                 let Some(id) = cursor.sub_id(&label) else {
                     continue;
                 };
-                if units.iter().any(|u| u.id == id) {
+                if seen.contains(&id) {
                     warnings.push(format!(
                         "{id} appears twice; the second one was joined to the unit above it"
                     ));
@@ -507,6 +512,7 @@ pub fn build(
         let mut unit = unit;
         unit.text = fold_ws(&unit.text);
         unit.footnotes = p.footnotes.clone();
+        seen.insert(unit.id.clone());
         units.push(unit);
     }
     if units.is_empty() {
@@ -516,17 +522,22 @@ pub fn build(
     }
     // Footnotes: attach each to the first unit citing it.
     let mut notes: Vec<Footnote> = Vec::new();
+    let mut first_citing: HashMap<u32, &UnitId> = HashMap::new();
+    for u in &units {
+        for n in &u.footnotes {
+            first_citing.entry(*n).or_insert(&u.id);
+        }
+    }
+    let mut defined: HashSet<u32> = HashSet::new();
+    let header_notes: HashSet<u32> = header_notes.into_iter().collect();
     for (number, text) in footnotes {
-        if notes.iter().any(|f| f.number == number) {
+        if !defined.insert(number) {
             warnings.push(format!(
                 "footnote {number} has two texts; the first one was kept"
             ));
             continue;
         }
-        let unit = units
-            .iter()
-            .find(|u| u.footnotes.contains(&number))
-            .map(|u| u.id.clone());
+        let unit = first_citing.get(&number).map(|id| (*id).clone());
         // Notes cited only in an annex are not cited by any unit.
         if unit.is_none() && !header_notes.contains(&number) && !annex {
             warnings.push(format!("footnote {number} is not cited in the text"));
@@ -539,7 +550,7 @@ pub fn build(
     }
     for u in &units {
         for n in &u.footnotes {
-            if !notes.iter().any(|f| f.number == *n) {
+            if !defined.contains(n) {
                 warnings.push(format!(
                     "{} cites footnote {n}, whose text was not found",
                     u.id
@@ -566,11 +577,17 @@ fn missing(from: u32, to: u32) -> String {
     }
 }
 
-/// Join text to the last unit (or drop it when there is none).
+/// Join text to the last unit (or drop it when there is none). Only the new
+/// text is folded (the unit's text already is), so joining many lines to one
+/// unit stays linear.
 fn append(units: &mut [Unit], text: &str, notes: &[u32]) {
     if let Some(last) = units.last_mut() {
-        if !text.trim().is_empty() {
-            last.text = fold_ws(&format!("{} {}", last.text, text));
+        let add = fold_ws(text);
+        if !add.is_empty() {
+            if !last.text.is_empty() {
+                last.text.push(' ');
+            }
+            last.text.push_str(&add);
         }
         last.footnotes.extend(notes);
     }

@@ -37,7 +37,7 @@
 //! The non-breaking hyphen U+2011 is read as `-`, since PDFs and their
 //! clean texts disagree on it. The paragraphs then go to [`super::structure`].
 
-use std::collections::HashSet;
+use std::collections::{BTreeSet, HashMap, HashSet};
 
 use once_cell::sync::Lazy;
 use regex::Regex;
@@ -306,8 +306,9 @@ fn raw_doc(text: &str, capitals: bool, one_per_line: bool) -> RawDoc {
         }
         body.push(l);
     }
+    let mut candidates = marker_candidates(&body);
     for (n, before, page) in note_places {
-        mark_footnote(&mut body[..before], n, page);
+        mark_footnote(&mut body, &mut candidates, n, before, page);
     }
     doc.footnotes = clean_notes;
     doc.footnotes.extend(
@@ -396,32 +397,71 @@ fn mark_repeated_citations(paras: &mut [String], defined: &HashSet<u32>) {
     }
 }
 
-/// Find the marker of PDF footnote `n` in the body lines of its page (the
-/// nearest one above the note) and write it as `[^n]`, the clean-text form.
-/// A superscript marker comes out of the PDF as the bare number right after
-/// a word ("Convention1 and") or after punctuation, possibly spaced
-/// ("conflict, 1" at a line end); a number after a space and a word
-/// ("paragraph 1") is not a marker.
-fn mark_footnote(lines: &mut [Line], n: u32, page: usize) {
-    let Ok(glued) = Regex::new(&format!(r"([\p{{L}}\)”’])({n})(\s|$)")) else {
-        return;
-    };
-    let Ok(spaced) = Regex::new(&format!(r"([,;:.\)”’])\s?({n})(\s|$)")) else {
-        return;
-    };
-    for l in lines
-        .iter_mut()
-        .rev()
-        .filter(|l| l.page == page && !l.blank())
-    {
-        for re in [&glued, &spaced] {
-            if let Some(c) = re.captures(&l.text) {
-                if let (Some(pre), Some(num)) = (c.get(1), c.get(2)) {
-                    l.text = format!("{}[^{n}]{}", &l.text[..pre.end()], &l.text[num.end()..]);
-                    return;
+/// A footnote marker glued to the word before it: "Convention1 and".
+static GLUED_MARKER: Lazy<Regex> =
+    Lazy::new(|| Regex::new(r"([\p{L}\)”’])(\d{1,3})(\s|$)").expect("static regex"));
+/// A footnote marker after punctuation, possibly spaced: "conflict, 1".
+static SPACED_MARKER: Lazy<Regex> =
+    Lazy::new(|| Regex::new(r"([,;:.\)”’])\s?(\d{1,3})(\s|$)").expect("static regex"));
+
+/// Lines that may hold footnote markers, by page and number.
+type Candidates = HashMap<(usize, u32), BTreeSet<usize>>;
+
+/// Index the body lines holding a number where a marker could be, once:
+/// looking for each note's marker line by line made a text with thousands
+/// of notes on one page quadratic (minutes for half a megabyte).
+fn marker_candidates(lines: &[Line]) -> Candidates {
+    let mut out: Candidates = HashMap::new();
+    for (i, l) in lines.iter().enumerate() {
+        if l.blank() {
+            continue;
+        }
+        for re in [&*GLUED_MARKER, &*SPACED_MARKER] {
+            for c in re.captures_iter(&l.text) {
+                if let Some(n) = c.get(2).and_then(|m| m.as_str().parse().ok()) {
+                    out.entry((l.page, n)).or_default().insert(i);
                 }
             }
         }
+    }
+    out
+}
+
+/// Find the marker of PDF footnote `n` in the body lines of its page (the
+/// nearest one above the note, i.e. before line `before`) and write it as
+/// `[^n]`, the clean-text form.
+/// A superscript marker comes out of the PDF as the bare number right after
+/// a word ("Convention1 and") or after punctuation, possibly spaced
+/// ("conflict, 1" at a line end); a number after a space and a word
+/// ("paragraph 1") is not a marker. Writing a marker creates no new
+/// candidate, so a line that no longer holds `n` is dropped from the index.
+fn mark_footnote(
+    lines: &mut [Line],
+    candidates: &mut Candidates,
+    n: u32,
+    before: usize,
+    page: usize,
+) {
+    let Some(set) = candidates.get_mut(&(page, n)) else {
+        return;
+    };
+    // As written: "05" is not the marker of note 5.
+    let digits = n.to_string();
+    while let Some(&i) = set.range(..before).next_back() {
+        let Some(l) = lines.get_mut(i) else {
+            break;
+        };
+        for re in [&*GLUED_MARKER, &*SPACED_MARKER] {
+            let found = re.captures_iter(&l.text).find_map(|c| {
+                let num = c.get(2)?;
+                (num.as_str() == digits).then(|| (c.get(1).map(|p| p.end()), num.end()))
+            });
+            if let Some((Some(pre_end), num_end)) = found {
+                l.text = format!("{}[^{n}]{}", &l.text[..pre_end], &l.text[num_end..]);
+                return;
+            }
+        }
+        set.remove(&i);
     }
 }
 
