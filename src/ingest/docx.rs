@@ -772,8 +772,8 @@ fn format_number(n: i64, fmt: &str) -> String {
     match fmt {
         "lowerLetter" => letters(&LATIN, false),
         "upperLetter" => letters(&LATIN, true),
-        "lowerRoman" => roman(n),
-        "upperRoman" => roman(n).to_uppercase(),
+        "lowerRoman" => super::labels::roman_numeral(n),
+        "upperRoman" => super::labels::roman_numeral(n).to_uppercase(),
         "russianLower" => letters(&RUSSIAN, false),
         "russianUpper" => letters(&RUSSIAN, true),
         "arabicAbjad" => letters(&ARABIC_ABJAD, false),
@@ -805,34 +805,6 @@ fn format_number(n: i64, fmt: &str) -> String {
     }
 }
 
-/// Lower-case roman numeral (decimal outside 1..4000).
-fn roman(mut n: i64) -> String {
-    if !(1..4000).contains(&n) {
-        return n.to_string();
-    }
-    let mut s = String::new();
-    for (v, r) in [
-        (1000, "m"),
-        (900, "cm"),
-        (500, "d"),
-        (400, "cd"),
-        (100, "c"),
-        (90, "xc"),
-        (50, "l"),
-        (40, "xl"),
-        (10, "x"),
-        (9, "ix"),
-        (5, "v"),
-        (4, "iv"),
-        (1, "i"),
-    ] {
-        while n >= v {
-            s.push_str(r);
-            n -= v;
-        }
-    }
-    s
-}
 
 /// Chinese counting numerals 1–99 (decimal otherwise).
 fn chinese(n: i64) -> String {

@@ -23,10 +23,6 @@ use crate::model::{Edition, SourceFormat};
 /// low hundreds; a longer number in superscript is something else).
 const MAX_NOTE_DIGITS: usize = 3;
 
-/// Largest item number printed as a roman numeral (as in CSS); above it
-/// the number is printed in digits.
-const MAX_ROMAN: i64 = 3999;
-
 /// Read an HTML page into an edition.
 pub fn parse(html: &str, source: &str, opts: &ReadOptions) -> Result<Edition, ErrorKind> {
     let clean = to_clean_text(html);
@@ -475,40 +471,7 @@ fn item_label(style: ListStyle, n: i64) -> Option<String> {
             s
         }
     };
-    let roman = || {
-        // Roman numerals only for 1..=MAX_ROMAN; a larger `start` or
-        // `value` would take a loop of n/1000 steps and as many bytes.
-        if !(1..=MAX_ROMAN).contains(&n) {
-            return n.to_string();
-        }
-        let mut v = n;
-        let mut s = String::new();
-        for (d, r) in [
-            (1000, "m"),
-            (900, "cm"),
-            (500, "d"),
-            (400, "cd"),
-            (100, "c"),
-            (90, "xc"),
-            (50, "l"),
-            (40, "xl"),
-            (10, "x"),
-            (9, "ix"),
-            (5, "v"),
-            (4, "iv"),
-            (1, "i"),
-        ] {
-            while v >= d {
-                s.push_str(r);
-                v -= d;
-            }
-        }
-        if s.is_empty() {
-            n.to_string()
-        } else {
-            s
-        }
-    };
+    let roman = || super::labels::roman_numeral(n);
     Some(match style {
         ListStyle::Decimal => format!("{n}."),
         ListStyle::LowerAlpha => format!("({})", letter(false)),

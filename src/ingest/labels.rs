@@ -22,19 +22,42 @@ const CYRILLIC: [char; 26] = [
     'у', 'ф', 'х', 'ц', 'ч', 'ш', 'щ', 'э',
 ];
 
-/// Lower-case roman numerals 1..=39, for digits used as second-level labels.
-fn to_roman(mut n: u32) -> Option<String> {
-    if n == 0 || n > 39 {
-        return None;
+/// Largest number written as a roman numeral; larger ones are written in digits.
+pub const MAX_ROMAN: i64 = 3999;
+
+/// Lower-case roman numeral of `n`, or `n` in digits outside 1..=[`MAX_ROMAN`].
+pub fn roman_numeral(n: i64) -> String {
+    if !(1..=MAX_ROMAN).contains(&n) {
+        return n.to_string();
     }
+    let mut v = n;
     let mut s = String::new();
-    for (v, r) in [(10, "x"), (9, "ix"), (5, "v"), (4, "iv"), (1, "i")] {
-        while n >= v {
+    for (d, r) in [
+        (1000, "m"),
+        (900, "cm"),
+        (500, "d"),
+        (400, "cd"),
+        (100, "c"),
+        (90, "xc"),
+        (50, "l"),
+        (40, "xl"),
+        (10, "x"),
+        (9, "ix"),
+        (5, "v"),
+        (4, "iv"),
+        (1, "i"),
+    ] {
+        while v >= d {
             s.push_str(r);
-            n -= v;
+            v -= d;
         }
     }
-    Some(s)
+    s
+}
+
+/// Lower-case roman numerals 1..=39, for digits used as second-level labels.
+fn to_roman(n: u32) -> Option<String> {
+    (1..=39).contains(&n).then(|| roman_numeral(i64::from(n)))
 }
 
 /// Fold full-width forms and Arabic-Indic digits to ASCII; keep other characters.
@@ -152,6 +175,14 @@ mod tests {
         assert_eq!(canonical_sub_label("()"), None);
         assert_eq!(canonical_sub_label("(abcd)"), None);
         assert_eq!(canonical_sub_label("(☃)"), None);
+    }
+
+    #[test]
+    fn roman_numerals() {
+        assert_eq!(roman_numeral(4), "iv");
+        assert_eq!(roman_numeral(1994), "mcmxciv");
+        assert_eq!(roman_numeral(0), "0");
+        assert_eq!(roman_numeral(4000), "4000");
     }
 
     #[test]
