@@ -554,22 +554,46 @@ mod tests {
 
     #[test]
     fn unit_id_rejects_garbage() {
-        for s in ["", "P1", "OP", "OPx", "OP5(", "OP5()", "OP5(a", "OP5a", "pp1"] {
+        for s in [
+            "", "P1", "OP", "OPx", "OP5(", "OP5()", "OP5(a", "OP5a", "pp1",
+        ] {
             assert!(s.parse::<UnitId>().is_err(), "{s} should not parse");
         }
     }
 
     #[test]
     fn unit_id_orders_in_document_order() {
-        let mut ids: Vec<UnitId> = ["OP2", "OP1(b)", "PP3", "OP1", "OP1(a)(ii)", "OP1(a)", "OP1(a)(i)", "OP10", "OP1(a)(iv)", "OP1(a)(v)"]
-            .iter()
-            .map(|s| s.parse().unwrap())
-            .collect();
+        let mut ids: Vec<UnitId> = [
+            "OP2",
+            "OP1(b)",
+            "PP3",
+            "OP1",
+            "OP1(a)(ii)",
+            "OP1(a)",
+            "OP1(a)(i)",
+            "OP10",
+            "OP1(a)(iv)",
+            "OP1(a)(v)",
+        ]
+        .iter()
+        .map(|s| s.parse().unwrap())
+        .collect();
         ids.sort();
         let got: Vec<String> = ids.iter().map(|i| i.to_string()).collect();
         assert_eq!(
             got,
-            ["PP3", "OP1", "OP1(a)", "OP1(a)(i)", "OP1(a)(ii)", "OP1(a)(iv)", "OP1(a)(v)", "OP1(b)", "OP2", "OP10"]
+            [
+                "PP3",
+                "OP1",
+                "OP1(a)",
+                "OP1(a)(i)",
+                "OP1(a)(ii)",
+                "OP1(a)(iv)",
+                "OP1(a)(v)",
+                "OP1(b)",
+                "OP2",
+                "OP10"
+            ]
         );
     }
 

@@ -4,7 +4,13 @@ use common::*;
 
 #[test]
 fn help_teaches() {
-    let out = resdiff().arg("--help").assert().success().get_output().stdout.clone();
+    let out = resdiff()
+        .arg("--help")
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
     let s = String::from_utf8(out).unwrap();
     assert!(s.contains("parse"));
     assert!(s.contains("Exit status"));

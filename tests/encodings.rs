@@ -6,13 +6,24 @@ use resdiff::ingest::{read_bytes, ReadOptions};
 
 fn ids_and_texts(bytes: &[u8], name: &str) -> Vec<(String, String)> {
     let ed = read_bytes(bytes, name, &ReadOptions::default()).unwrap_or_else(|e| panic!("{e}"));
-    ed.units.iter().map(|u| (u.id.to_string(), u.text.clone())).collect()
+    ed.units
+        .iter()
+        .map(|u| (u.id.to_string(), u.text.clone()))
+        .collect()
 }
 
 fn utf16(text: &str, big_endian: bool) -> Vec<u8> {
-    let mut out = if big_endian { vec![0xFE, 0xFF] } else { vec![0xFF, 0xFE] };
+    let mut out = if big_endian {
+        vec![0xFE, 0xFF]
+    } else {
+        vec![0xFF, 0xFE]
+    };
     for u in text.encode_utf16() {
-        out.extend_from_slice(&if big_endian { u.to_be_bytes() } else { u.to_le_bytes() });
+        out.extend_from_slice(&if big_endian {
+            u.to_be_bytes()
+        } else {
+            u.to_le_bytes()
+        });
     }
     out
 }
@@ -27,9 +38,21 @@ fn bom_utf16_and_crlf_read_like_utf8() {
         let crlf = text.replace('\n', "\r\n");
         let mut bom = b"\xEF\xBB\xBF".to_vec();
         bom.extend_from_slice(crlf.as_bytes());
-        assert_eq!(ids_and_texts(&bom, "bom-crlf"), want, "{lang}: UTF-8 BOM + CRLF");
-        assert_eq!(ids_and_texts(&utf16(&crlf, false), "le"), want, "{lang}: UTF-16 LE");
-        assert_eq!(ids_and_texts(&utf16(&text, true), "be"), want, "{lang}: UTF-16 BE");
+        assert_eq!(
+            ids_and_texts(&bom, "bom-crlf"),
+            want,
+            "{lang}: UTF-8 BOM + CRLF"
+        );
+        assert_eq!(
+            ids_and_texts(&utf16(&crlf, false), "le"),
+            want,
+            "{lang}: UTF-16 LE"
+        );
+        assert_eq!(
+            ids_and_texts(&utf16(&text, true), "be"),
+            want,
+            "{lang}: UTF-16 BE"
+        );
     }
 }
 

@@ -223,14 +223,12 @@ fn sub_items_of_76_186() {
 }
 
 /// Units whose text the AKN reader gives differently, with the reason.
-const AKN_DIFFERENCES: &[(&str, &str, &str, &str)] = &[
-    (
-        "A-RES-80-228",
-        "zh",
-        "PP42",
-        "the AKN reader keeps the '、' between two footnote markers",
-    ),
-];
+const AKN_DIFFERENCES: &[(&str, &str, &str, &str)] = &[(
+    "A-RES-80-228",
+    "zh",
+    "PP42",
+    "the AKN reader keeps the '、' between two footnote markers",
+)];
 
 /// The AKN reader and the text reader agree on the same resolution: the
 /// fulltext renderings were made from these AKN files, so ids, unit texts,

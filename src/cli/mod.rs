@@ -105,7 +105,11 @@ pub fn main() -> ExitCode {
     let cli = match Cli::try_parse() {
         Ok(c) => c,
         Err(e) => {
-            let code = if e.use_stderr() { EXIT_TROUBLE } else { EXIT_SAME };
+            let code = if e.use_stderr() {
+                EXIT_TROUBLE
+            } else {
+                EXIT_SAME
+            };
             let _ = e.print();
             return ExitCode::from(code);
         }
@@ -151,7 +155,6 @@ fn is_broken_pipe(e: &anyhow::Error) -> bool {
     })
 }
 
-
 /// Parse a `--lang` value for clap.
 pub fn parse_lang_arg(s: &str) -> Result<LangArg, String> {
     if s == "auto" {
@@ -176,7 +179,11 @@ mod tests {
         assert!(!wants_color(ColorChoice::Auto, None, false));
         assert!(!wants_color(ColorChoice::Auto, Some(OsStr::new("1")), true));
         assert!(wants_color(ColorChoice::Auto, Some(OsStr::new("")), true));
-        assert!(wants_color(ColorChoice::Always, Some(OsStr::new("1")), false));
+        assert!(wants_color(
+            ColorChoice::Always,
+            Some(OsStr::new("1")),
+            false
+        ));
         assert!(!wants_color(ColorChoice::Never, None, true));
         assert!(!wants_color(ColorChoice::Debug, None, true));
     }

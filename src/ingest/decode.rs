@@ -186,11 +186,23 @@ mod tests {
             SourceFormat::Akn
         );
         assert_eq!(sniff(b"<!DOCTYPE html><html>").unwrap(), SourceFormat::Html);
-        assert_eq!(sniff(b"The General Assembly,\n").unwrap(), SourceFormat::Text);
-        assert_eq!(sniff(b"resdiff-edition: 1\nlanguage: en\n").unwrap(), SourceFormat::Canonical);
+        assert_eq!(
+            sniff(b"The General Assembly,\n").unwrap(),
+            SourceFormat::Text
+        );
+        assert_eq!(
+            sniff(b"resdiff-edition: 1\nlanguage: en\n").unwrap(),
+            SourceFormat::Canonical
+        );
         assert!(matches!(sniff(b"  \n"), Err(ErrorKind::Empty)));
-        assert!(matches!(sniff(b"\xFF\xD8\xFF\xE0JFIF"), Err(ErrorKind::NotSupported(_))));
-        assert!(matches!(sniff(b"ab\0\0cd\x01\x02"), Err(ErrorKind::NotSupported(_))));
+        assert!(matches!(
+            sniff(b"\xFF\xD8\xFF\xE0JFIF"),
+            Err(ErrorKind::NotSupported(_))
+        ));
+        assert!(matches!(
+            sniff(b"ab\0\0cd\x01\x02"),
+            Err(ErrorKind::NotSupported(_))
+        ));
     }
 
     #[test]
@@ -221,7 +233,10 @@ mod tests {
     #[test]
     fn legacy_arabic_is_read_as_1256() {
         // "إن الجمعية العامة" in Windows-1256
-        let bytes = encoding_rs::WINDOWS_1256.encode("إن الجمعية العامة،").0.into_owned();
+        let bytes = encoding_rs::WINDOWS_1256
+            .encode("إن الجمعية العامة،")
+            .0
+            .into_owned();
         let d = decode(&bytes).unwrap();
         assert_eq!(d.text, "إن الجمعية العامة،");
         assert!(d.warnings[0].contains("1256"));

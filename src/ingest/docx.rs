@@ -805,7 +805,6 @@ fn format_number(n: i64, fmt: &str) -> String {
     }
 }
 
-
 /// Chinese counting numerals 1–99 (decimal otherwise).
 fn chinese(n: i64) -> String {
     const D: [char; 10] = ['〇', '一', '二', '三', '四', '五', '六', '七', '八', '九'];

@@ -11,15 +11,15 @@ use crate::model::roman_value;
 /// Arabic letters in the abjad order UN documents use for lettered items;
 /// the k-th letter maps to the k-th Latin letter.
 const ABJAD: [char; 28] = [
-    'أ', 'ب', 'ج', 'د', 'ه', 'و', 'ز', 'ح', 'ط', 'ي', 'ك', 'ل', 'م', 'ن', 'س', 'ع', 'ف', 'ص',
-    'ق', 'ر', 'ش', 'ت', 'ث', 'خ', 'ذ', 'ض', 'ظ', 'غ',
+    'أ', 'ب', 'ج', 'د', 'ه', 'و', 'ز', 'ح', 'ط', 'ي', 'ك', 'ل', 'م', 'ن', 'س', 'ع', 'ف', 'ص', 'ق',
+    'ر', 'ش', 'ت', 'ث', 'خ', 'ذ', 'ض', 'ظ', 'غ',
 ];
 
 /// Cyrillic letters in the order Russian UN documents use for lettered items
 /// (ё, й, ъ, ы, ь are skipped); the k-th maps to the k-th Latin letter.
 const CYRILLIC: [char; 26] = [
-    'а', 'б', 'в', 'г', 'д', 'е', 'ж', 'з', 'и', 'к', 'л', 'м', 'н', 'о', 'п', 'р', 'с', 'т',
-    'у', 'ф', 'х', 'ц', 'ч', 'ш', 'щ', 'э',
+    'а', 'б', 'в', 'г', 'д', 'е', 'ж', 'з', 'и', 'к', 'л', 'м', 'н', 'о', 'п', 'р', 'с', 'т', 'у',
+    'ф', 'х', 'ц', 'ч', 'ш', 'щ', 'э',
 ];
 
 /// Largest number written as a roman numeral; larger ones are written in digits.
@@ -79,7 +79,10 @@ fn core(raw: &str) -> String {
         .filter(|c| {
             *c != '\u{0}'
                 && !c.is_whitespace()
-                && !matches!(c, '(' | ')' | '.' | '-' | '–' | '—' | '[' | ']' | '、' | '\u{200F}' | '\u{200E}')
+                && !matches!(
+                    c,
+                    '(' | ')' | '.' | '-' | '–' | '—' | '[' | ']' | '、' | '\u{200F}' | '\u{200E}'
+                )
         })
         .collect()
 }

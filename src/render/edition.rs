@@ -74,12 +74,28 @@ pub fn write_text(ed: &Edition, style: Style, out: &mut dyn Write) -> io::Result
     };
     let f = &ed.facts;
     let opt = |o: &Option<String>| o.clone().unwrap_or_else(|| "—".to_string());
-    writeln!(out, "{}", head(&format!("{} · {} · {}", opt(&f.symbol), ed.language, ed.format)))?;
+    writeln!(
+        out,
+        "{}",
+        head(&format!(
+            "{} · {} · {}",
+            opt(&f.symbol),
+            ed.language,
+            ed.format
+        ))
+    )?;
     if let Some(t) = &f.title {
         writeln!(out, "title:    {t}")?;
     }
-    let organ = f.organ.as_ref().map(|o| o.to_string()).unwrap_or_else(|| "—".into());
-    let session = f.session.map(|s| s.to_string()).unwrap_or_else(|| "—".into());
+    let organ = f
+        .organ
+        .as_ref()
+        .map(|o| o.to_string())
+        .unwrap_or_else(|| "—".into());
+    let session = f
+        .session
+        .map(|s| s.to_string())
+        .unwrap_or_else(|| "—".into());
     writeln!(out, "organ:    {organ}   session: {session}")?;
     if !f.agenda_items.is_empty() {
         writeln!(out, "agenda:   {}", f.agenda_items.join(", "))?;
@@ -105,10 +121,19 @@ pub fn write_text(ed: &Edition, style: Style, out: &mut dyn Write) -> io::Result
         ed.footnotes.len()
     )?;
     writeln!(out)?;
-    let width = ed.units.iter().map(|u| u.id.to_string().len()).max().unwrap_or(3);
+    let width = ed
+        .units
+        .iter()
+        .map(|u| u.id.to_string().len())
+        .max()
+        .unwrap_or(3);
     for u in &ed.units {
         let id = format!("{:<width$}", u.id.to_string());
-        let id = if style.color { id.cyan().to_string() } else { id };
+        let id = if style.color {
+            id.cyan().to_string()
+        } else {
+            id
+        };
         let notes = if u.footnotes.is_empty() {
             String::new()
         } else {
@@ -121,7 +146,11 @@ pub fn write_text(ed: &Edition, style: Style, out: &mut dyn Write) -> io::Result
         writeln!(out)?;
         writeln!(out, "{}", head("Footnotes"))?;
         for fnote in &ed.footnotes {
-            let at = fnote.unit.as_ref().map(|u| u.to_string()).unwrap_or_else(|| "—".into());
+            let at = fnote
+                .unit
+                .as_ref()
+                .map(|u| u.to_string())
+                .unwrap_or_else(|| "—".into());
             writeln!(out, "{:>3} ({at})  {}", fnote.number, fnote.text)?;
         }
     }
@@ -133,7 +162,15 @@ pub fn write_text(ed: &Edition, style: Style, out: &mut dyn Write) -> io::Result
         writeln!(out)?;
         for w in &ed.warnings {
             let w = format!("warning: {w}");
-            writeln!(out, "{}", if style.color { w.yellow().to_string() } else { w })?;
+            writeln!(
+                out,
+                "{}",
+                if style.color {
+                    w.yellow().to_string()
+                } else {
+                    w
+                }
+            )?;
         }
     }
     Ok(())
@@ -147,13 +184,20 @@ mod tests {
     fn sample() -> Edition {
         let mut ed = Edition::new("x.txt", SourceFormat::Text, Language::En);
         ed.facts.symbol = Some("A/RES/1/1".into());
-        ed.units.push(Unit::new(UnitId::pp(1), "Recalling its resolutions (synthetic),"));
+        ed.units.push(Unit::new(
+            UnitId::pp(1),
+            "Recalling its resolutions (synthetic),",
+        ));
         ed.units.push(Unit {
             id: UnitId::op(1),
             text: "Decides to remain seized of the matter (synthetic).".into(),
             footnotes: vec![1],
         });
-        ed.footnotes.push(Footnote { number: 1, text: "Synthetic note.".into(), unit: Some(UnitId::op(1)) });
+        ed.footnotes.push(Footnote {
+            number: 1,
+            text: "Synthetic note.".into(),
+            unit: Some(UnitId::op(1)),
+        });
         ed
     }
 

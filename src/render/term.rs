@@ -366,7 +366,13 @@ pub(crate) mod tests {
             ],
         );
         let changes = vec![
-            change(ChangeKind::Unchanged, vec![pp1.clone()], vec![pp1], false, vec![]),
+            change(
+                ChangeKind::Unchanged,
+                vec![pp1.clone()],
+                vec![pp1],
+                false,
+                vec![],
+            ),
             change(
                 ChangeKind::Changed,
                 vec![pp2.clone()],
@@ -393,7 +399,13 @@ pub(crate) mod tests {
                     w(Op::Equal, " session (synthetic);"),
                 ],
             ),
-            change(ChangeKind::Unchanged, vec![op1], vec![op2.clone()], false, vec![]),
+            change(
+                ChangeKind::Unchanged,
+                vec![op1],
+                vec![op2.clone()],
+                false,
+                vec![],
+            ),
             change(ChangeKind::Removed, vec![op2], vec![], false, vec![]),
             change(ChangeKind::Added, vec![], vec![op3], false, vec![]),
         ];
