@@ -729,6 +729,18 @@ pub fn pair_set(groups: &[(Vec<UnitId>, Vec<UnitId>)]) -> BTreeSet<(String, Stri
     out
 }
 
+/// A list of unit ids as gold files write it: `OP5,OP6`, or `-` when empty.
+pub fn id_list(ids: &[UnitId]) -> String {
+    if ids.is_empty() {
+        "-".to_string()
+    } else {
+        ids.iter()
+            .map(|i| i.to_string())
+            .collect::<Vec<_>>()
+            .join(",")
+    }
+}
+
 /// The groups of a comparison, for [`pair_set`].
 pub fn comparison_groups(c: &Comparison) -> Vec<(Vec<UnitId>, Vec<UnitId>)> {
     c.changes

@@ -87,16 +87,7 @@ fn dump() {
     let new = read_fulltext(lang, &n);
     let c = compare(&old, &new, &CompareOptions::default());
     for ch in &c.changes {
-        let ids = |v: &Vec<resdiff::UnitId>| {
-            if v.is_empty() {
-                "-".to_string()
-            } else {
-                v.iter()
-                    .map(|i| i.to_string())
-                    .collect::<Vec<_>>()
-                    .join(",")
-            }
-        };
+        let ids = |v: &Vec<resdiff::UnitId>| resdiff::synth::id_list(v);
         println!(
             "{}\t{}\t{:?}{}\t{:.2}",
             ids(&ch.old),

@@ -64,16 +64,7 @@ fn dump() {
     let o = pdf(&std::env::var("OLD").unwrap_or("S-2018-257".into()));
     let n = pdf(&std::env::var("NEW").unwrap_or("S-2019-266".into()));
     let c = compare(&o, &n, &CompareOptions::default());
-    let ids = |v: &Vec<resdiff::UnitId>| {
-        if v.is_empty() {
-            "-".to_string()
-        } else {
-            v.iter()
-                .map(|i| i.to_string())
-                .collect::<Vec<_>>()
-                .join(",")
-        }
-    };
+    let ids = |v: &Vec<resdiff::UnitId>| resdiff::synth::id_list(v);
     let text = |ed: &Edition, v: &Vec<resdiff::UnitId>| {
         v.first()
             .and_then(|i| ed.unit(i))

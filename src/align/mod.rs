@@ -944,17 +944,11 @@ mod tests {
             .id_groups(o, n)
             .into_iter()
             .map(|(x, y)| {
-                let j = |v: Vec<UnitId>| {
-                    if v.is_empty() {
-                        "-".to_string()
-                    } else {
-                        v.iter()
-                            .map(|i| i.to_string())
-                            .collect::<Vec<_>>()
-                            .join(",")
-                    }
-                };
-                format!("{}>{}", j(x), j(y))
+                format!(
+                    "{}>{}",
+                    crate::synth::id_list(&x),
+                    crate::synth::id_list(&y)
+                )
             })
             .collect();
         v.sort();
