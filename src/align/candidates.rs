@@ -35,39 +35,76 @@ fn features(keys: &[u32]) -> Vec<u64> {
 }
 
 /// Every feature of both editions, numbered: its postings and weight.
+///
+/// Postings are kept flat (one array per side, sliced by offsets) rather than
+/// as a vector per feature: a pair of editions has tens of thousands of
+/// features, most seen once, and one allocation each dominated the search.
 struct Table {
-    /// Postings per feature number: (old units, new units).
-    post: Vec<(Vec<u32>, Vec<u32>)>,
     /// The feature itself (ties between equally rare features are broken by it).
     feat: Vec<u64>,
+    /// Postings of each side: units of feature `f` are
+    /// `units[side][start[side][f]..start[side][f + 1]]`.
+    start: [Vec<u32>; 2],
+    units: [Vec<u32>; 2],
+}
+
+impl Table {
+    /// Units of `side` that carry feature `f`.
+    fn postings(&self, side: usize, f: u32) -> &[u32] {
+        let s = &self.start[side];
+        &self.units[side][s[f as usize] as usize..s[f as usize + 1] as usize]
+    }
+
+    /// Number of units, both sides together, that carry feature `f`.
+    fn df(&self, f: u32) -> usize {
+        (0..2)
+            .map(|side| {
+                let s = &self.start[side];
+                (s[f as usize + 1] - s[f as usize]) as usize
+            })
+            .sum()
+    }
 }
 
 /// Feature numbers of each unit of one side, in increasing feature order.
-fn number(
-    keys: &[Vec<u32>],
-    side: usize,
-    ids: &mut HashMap<u64, u32>,
-    table: &mut Table,
-) -> Vec<Vec<u32>> {
+fn number(keys: &[Vec<u32>], ids: &mut HashMap<u64, u32>, feat: &mut Vec<u64>) -> Vec<Vec<u32>> {
     keys.iter()
-        .enumerate()
-        .map(|(u, k)| {
+        .map(|k| {
             features(k)
                 .into_iter()
                 .map(|f| {
-                    let next = table.feat.len() as u32;
+                    let next = feat.len() as u32;
                     let n = *ids.entry(f).or_insert(next);
                     if n == next {
-                        table.feat.push(f);
-                        table.post.push((Vec::new(), Vec::new()));
+                        feat.push(f);
                     }
-                    let p = &mut table.post[n as usize];
-                    if side == 0 { &mut p.0 } else { &mut p.1 }.push(u as u32);
                     n
                 })
                 .collect()
         })
         .collect()
+}
+
+/// Flat postings of one side: offsets per feature and the units.
+fn postings(per_unit: &[Vec<u32>], features: usize) -> (Vec<u32>, Vec<u32>) {
+    let mut start = vec![0u32; features + 1];
+    for fs in per_unit {
+        for &f in fs {
+            start[f as usize + 1] += 1;
+        }
+    }
+    for f in 0..features {
+        start[f + 1] += start[f];
+    }
+    let mut fill = start.clone();
+    let mut units = vec![0u32; start[features] as usize];
+    for (u, fs) in per_unit.iter().enumerate() {
+        for &f in fs {
+            units[fill[f as usize] as usize] = u as u32;
+            fill[f as usize] += 1;
+        }
+    }
+    (start, units)
 }
 
 /// Candidate pairs `(old, new)`, deduplicated, in no particular order.
@@ -76,15 +113,19 @@ pub(crate) fn candidate_pairs(os: &Side, ns: &Side) -> Vec<(usize, usize)> {
     // feature numbers.
     let mut ids: HashMap<u64, u32> =
         HashMap::with_capacity_and_hasher(os.len() * 40, Default::default());
-    let mut table = Table {
-        post: Vec::new(),
-        feat: Vec::new(),
-    };
-    let of = number(&os.keys, 0, &mut ids, &mut table);
-    let nf = number(&ns.keys, 1, &mut ids, &mut table);
+    let mut feat = Vec::new();
+    let of = number(&os.keys, &mut ids, &mut feat);
+    let nf = number(&ns.keys, &mut ids, &mut feat);
     drop(ids);
+    let (so, uo) = postings(&of, feat.len());
+    let (sn, un) = postings(&nf, feat.len());
+    let table = Table {
+        feat,
+        start: [so, sn],
+        units: [uo, un],
+    };
     let total = (os.len() + ns.len()) as f64;
-    let df: Vec<usize> = table.post.iter().map(|(a, b)| a.len() + b.len()).collect();
+    let df: Vec<usize> = (0..table.feat.len() as u32).map(|f| table.df(f)).collect();
     let weight: Vec<f64> = df.iter().map(|&d| (total / d as f64).ln() + 1.0).collect();
     let wsum = |fs: &[u32]| -> f64 { fs.iter().map(|&f| weight[f as usize]).sum() };
     let ow: Vec<f64> = of.iter().map(|f| wsum(f)).collect();
@@ -112,8 +153,7 @@ pub(crate) fn candidate_pairs(os: &Side, ns: &Side) -> Vec<(usize, usize)> {
                 if d > MAX_POSTINGS && rank >= RAREST_ALWAYS {
                     break;
                 }
-                let (po, pn) = &table.post[f as usize];
-                let list = if dir == 0 { po } else { pn };
+                let list = table.postings(if dir == 0 { 0 } else { 1 }, f);
                 let w = weight[f as usize];
                 for &v in list {
                     let v = v as usize;

@@ -278,29 +278,93 @@ pub(crate) struct Side {
     pub parent: Vec<Option<usize>>,
 }
 
+/// Comparison keys of every unit of an edition, as ids of `interner`.
+fn unit_keys(
+    ed: &Edition,
+    policy: &dyn KeyPolicy,
+    interner: &mut HashMap<String, u32>,
+) -> Vec<Vec<u32>> {
+    let lang: Language = ed.language;
+    ed.units
+        .iter()
+        .map(|u| {
+            let mut ids = Vec::new();
+            normalize::for_each_key(&u.text, lang, policy, |k| {
+                // A key's String is allocated only the first time it is seen.
+                let id = match interner.get(k) {
+                    Some(&id) => id,
+                    None => {
+                        let next = interner.len() as u32;
+                        interner.insert(k.to_string(), next);
+                        next
+                    }
+                };
+                ids.push(id);
+            });
+            ids
+        })
+        .collect()
+}
+
+/// Both editions' unit keys over one set of ids. The two editions are keyed
+/// at the same time on two threads, each with its own interner; the new
+/// edition's ids are then renumbered into the old edition's.
+fn keys_of_both(
+    old: &Edition,
+    new: &Edition,
+    policy: &dyn KeyPolicy,
+) -> (Vec<Vec<u32>>, Vec<Vec<u32>>) {
+    let mut interner = HashMap::default();
+    let (old_keys, mut new_keys, new_interner) = std::thread::scope(|s| {
+        let worker = s.spawn(|| {
+            let mut own = HashMap::default();
+            let keys = unit_keys(new, policy, &mut own);
+            (keys, own)
+        });
+        let old_keys = unit_keys(old, policy, &mut interner);
+        match worker.join() {
+            Ok((keys, own)) => (old_keys, keys, own),
+            // The worker cannot fail short of a bug; key again on this thread.
+            Err(_) => {
+                let mut own = HashMap::default();
+                let keys = unit_keys(new, policy, &mut own);
+                (old_keys, keys, own)
+            }
+        }
+    });
+    // Ids are given in order of first use, as one interner over both
+    // editions would give them, so results never depend on hash order.
+    let mut by_local: Vec<String> = vec![String::new(); new_interner.len()];
+    for (k, local) in new_interner {
+        by_local[local as usize] = k;
+    }
+    let mut renumber: Vec<Option<u32>> = vec![None; by_local.len()];
+    for ks in &mut new_keys {
+        for k in ks.iter_mut() {
+            let local = *k as usize;
+            *k = match renumber[local] {
+                Some(id) => id,
+                None => {
+                    let next = interner.len() as u32;
+                    let id = *interner
+                        .entry(std::mem::take(&mut by_local[local]))
+                        .or_insert(next);
+                    renumber[local] = Some(id);
+                    id
+                }
+            };
+        }
+    }
+    (old_keys, new_keys)
+}
+
 impl Side {
+    #[cfg(test)]
     fn new(ed: &Edition, policy: &dyn KeyPolicy, interner: &mut HashMap<String, u32>) -> Side {
-        let lang: Language = ed.language;
-        let keys: Vec<Vec<u32>> = ed
-            .units
-            .iter()
-            .map(|u| {
-                let mut ids = Vec::new();
-                normalize::for_each_key(&u.text, lang, policy, |k| {
-                    // A key's String is allocated only the first time it is seen.
-                    let id = match interner.get(k) {
-                        Some(&id) => id,
-                        None => {
-                            let next = interner.len() as u32;
-                            interner.insert(k.to_string(), next);
-                            next
-                        }
-                    };
-                    ids.push(id);
-                });
-                ids
-            })
-            .collect();
+        Side::from_keys(ed, unit_keys(ed, policy, interner))
+    }
+
+    fn from_keys(ed: &Edition, keys: Vec<Vec<u32>>) -> Side {
         let patterns = keys.iter().map(|k| Pattern::new(k)).collect();
         let bags = keys
             .iter()
@@ -450,9 +514,9 @@ pub fn align(old: &Edition, new: &Edition, opts: &AlignOptions) -> Alignment {
         Some(p) => p.as_ref(),
         None => default,
     };
-    let mut interner = HashMap::default();
-    let os = Side::new(old, policy, &mut interner);
-    let ns = Side::new(new, policy, &mut interner);
+    let (old_keys, new_keys) = keys_of_both(old, new, policy);
+    let os = Side::from_keys(old, old_keys);
+    let ns = Side::from_keys(new, new_keys);
     let mut links = align_sides(&os, &ns);
     links.sort_by_key(|l| (l.first_new(), l.first_old()));
     let mut old_used = vec![false; os.len()];

@@ -85,8 +85,16 @@ pub enum DiffFormat {
 
 pub fn run(args: &DiffArgs, style: Style, out: &mut dyn Write) -> Result<u8> {
     let opts = ReadOptions { lang: args.lang.0 };
-    let old = read_input(&args.old.to_string_lossy(), opts.lang, &args.store)?;
-    let new = read_input(&args.new.to_string_lossy(), opts.lang, &args.store)?;
+    // The two inputs are read at the same time.
+    let (old, new) = std::thread::scope(|s| {
+        let new = s.spawn(|| read_input(&args.new.to_string_lossy(), opts.lang, &args.store));
+        let old = read_input(&args.old.to_string_lossy(), opts.lang, &args.store);
+        let new = new
+            .join()
+            .unwrap_or_else(|_| read_input(&args.new.to_string_lossy(), opts.lang, &args.store));
+        (old, new)
+    });
+    let (old, new) = (old?, new?);
     let cmp = compare(&old, &new, &CompareOptions::default());
     match args.format {
         DiffFormat::Term => term::write_term(

@@ -142,22 +142,25 @@ pub fn from_alignment(old: &Edition, new: &Edition, alignment: &Alignment) -> Co
             .collect()
     };
     // Changes for links, in new-edition order (links are sorted that way).
-    let mut linked: Vec<(usize, Change)> = Vec::new(); // (first old index, change)
-    for l in &alignment.links {
-        let (ot, nt) = (text(old, &l.old), text(new, &l.new));
-        let kind = match l.kind() {
+    let texts: Vec<(String, String)> = alignment
+        .links
+        .iter()
+        .map(|l| (text(old, &l.old), text(new, &l.new)))
+        .collect();
+    let kinds: Vec<ChangeKind> = alignment
+        .links
+        .iter()
+        .zip(&texts)
+        .map(|(l, (ot, nt))| match l.kind() {
             align::LinkKind::Split => ChangeKind::Split,
             align::LinkKind::Merge => ChangeKind::Merged,
             align::LinkKind::Match if ot == nt => ChangeKind::Unchanged,
             align::LinkKind::Match => ChangeKind::Changed,
-        };
-        let (diff, similarity) = if kind == ChangeKind::Unchanged {
-            (Vec::new(), 1.0)
-        } else {
-            let d = word_diff(&ot, &nt, lang);
-            let s = script_similarity(&d, lang);
-            (d, s)
-        };
+        })
+        .collect();
+    let diffs = word_diffs(&texts, &kinds, lang);
+    let mut linked: Vec<(usize, Change)> = Vec::new(); // (first old index, change)
+    for ((l, kind), (diff, similarity)) in alignment.links.iter().zip(kinds).zip(diffs) {
         let first_old = l.old.iter().min().copied().unwrap_or(0);
         linked.push((
             first_old,
@@ -241,6 +244,62 @@ fn added_change(new: &Edition, j: usize) -> Change {
         similarity: None,
         diff: Vec::new(),
     }
+}
+
+/// Word diffs and similarities of linked texts (none for unchanged ones),
+/// computed on two threads when there are enough of them to pay for one.
+fn word_diffs(
+    texts: &[(String, String)],
+    kinds: &[ChangeKind],
+    lang: Language,
+) -> Vec<(Vec<WordOp>, f64)> {
+    /// Below this many changed texts a second thread costs more than it saves.
+    const PARALLEL_MIN: usize = 8;
+    let one = |(ot, nt): &(String, String), kind: &ChangeKind| -> (Vec<WordOp>, f64) {
+        if *kind == ChangeKind::Unchanged {
+            (Vec::new(), 1.0)
+        } else {
+            let d = word_diff(ot, nt, lang);
+            let s = script_similarity(&d, lang);
+            (d, s)
+        }
+    };
+    let run = |range: std::ops::Range<usize>| -> Vec<(Vec<WordOp>, f64)> {
+        range.map(|k| one(&texts[k], &kinds[k])).collect()
+    };
+    let changed = kinds
+        .iter()
+        .filter(|k| **k != ChangeKind::Unchanged)
+        .count();
+    if changed < PARALLEL_MIN {
+        return run(0..texts.len());
+    }
+    // Split where half of the changed texts' bytes lie, so both threads get
+    // about the same work.
+    let cost = |k: usize| {
+        if kinds[k] == ChangeKind::Unchanged {
+            0
+        } else {
+            texts[k].0.len() + texts[k].1.len()
+        }
+    };
+    let total: usize = (0..texts.len()).map(cost).sum();
+    let mut acc = 0;
+    let mid = (0..texts.len())
+        .position(|k| {
+            acc += cost(k);
+            acc * 2 >= total
+        })
+        .map_or(texts.len(), |k| k + 1);
+    std::thread::scope(|s| {
+        let second = s.spawn(|| run(mid..texts.len()));
+        let mut out = run(0..mid);
+        match second.join() {
+            Ok(rest) => out.extend(rest),
+            Err(_) => out.extend(run(mid..texts.len())),
+        }
+        out
+    })
 }
 
 /// Counts of a list of changes.
