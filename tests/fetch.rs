@@ -445,3 +445,110 @@ fn offline_unknown_and_bad_symbols_exit_2_and_change_nothing() {
     assert_eq!(server.log().len(), n);
     check_unchanged(tmp.path());
 }
+
+#[test]
+fn word_answers_are_sniffed_not_trusted() {
+    if std::process::Command::new("pdftotext")
+        .arg("-v")
+        .output()
+        .is_err()
+    {
+        eprintln!("pdftotext missing (apt-get install poppler-utils); skipped");
+        return;
+    }
+    let server = Server::start();
+    {
+        let mut st = server.state.lock().unwrap();
+        // t=doc gives a legacy Word .doc (OLE) for one symbol: resdiff cannot
+        // read it and takes the PDF instead.
+        let mut ole = vec![0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1];
+        ole.extend([0u8; 504]);
+        st.ods
+            .insert(("S/2016/1061".into(), 'E', "doc".into()), ole);
+        // t=doc gives a PDF for another.
+        let pdf = std::fs::read(corpus("unsc/S-2017-142.en.pdf")).unwrap();
+        st.ods.remove(&("S/2017/142".into(), 'E', "pdf".into()));
+        st.ods.insert(("S/2017/142".into(), 'E', "doc".into()), pdf);
+    }
+    let (tmp, store) = fresh_store();
+    let out = rd(tmp.path(), Some(&server))
+        .args(["fetch", "S/2016/1061", "S/2017/142", "--store"])
+        .arg(&store)
+        .assert()
+        .success()
+        .get_output()
+        .clone();
+    let stdout = text(&out.stdout);
+    assert!(
+        stdout.contains("S/2016/1061 (en): fetched from") && stdout.contains("t=pdf"),
+        "{stdout}"
+    );
+    assert!(
+        stdout.contains("S/2017/142 (en): fetched from")
+            && stdout.contains("S%2F2017%2F142&l=E&t=doc"),
+        "{stdout}"
+    );
+    assert!(
+        head_message(&store).contains("t=doc (pdf)"),
+        "{}",
+        head_message(&store)
+    );
+}
+
+/// The README's main command, `resdiff diff A/RES/76/186 A/RES/78/228`, in a
+/// copy of the project's own store (the shipped Arabic 76/186 and the
+/// catalogue), with no --store and no --lang: both editions are fetched in
+/// English and filed under the catalogue's series.
+#[test]
+fn readme_main_command_in_a_copy_of_the_shipped_store() {
+    let server = Server::start();
+    let tmp = tempfile::tempdir().unwrap();
+    let repo = git2::Repository::init(tmp.path()).unwrap();
+    let src = Path::new(env!("CARGO_MANIFEST_DIR")).join("versions");
+    let dst = tmp.path().join("versions");
+    let mut index = repo.index().unwrap();
+    for rel in [
+        ".gitignore",
+        "catalog.toml",
+        "A-RES-76-186.ar.txt",
+        "trafficking-coordination/A-RES-76-186.ar.txt",
+    ] {
+        let to = dst.join(rel);
+        std::fs::create_dir_all(to.parent().unwrap()).unwrap();
+        std::fs::copy(src.join(rel), &to).unwrap();
+        index.add_path(&Path::new("versions").join(rel)).unwrap();
+    }
+    let tree = repo.find_tree(index.write_tree().unwrap()).unwrap();
+    index.write().unwrap();
+    let sig = git2::Signature::now("Fetch Test", "fetch-test@example.org").unwrap();
+    repo.commit(Some("HEAD"), &sig, &sig, "Shipped store", &tree, &[])
+        .unwrap();
+
+    let out = rd(tmp.path(), Some(&server))
+        .args(["diff", "A/RES/76/186", "A/RES/78/228", "--color", "never"])
+        .assert()
+        .code(1)
+        .get_output()
+        .clone();
+    let stdout = text(&out.stdout);
+    assert!(
+        stdout.contains("A/RES/76/186") && stdout.contains("A/RES/78/228"),
+        "{stdout}"
+    );
+    assert!(
+        stdout.contains("trafficking"),
+        "an English diff expected:\n{stdout}"
+    );
+    for ed in ["A-RES-76-186", "A-RES-78-228"] {
+        assert!(dst
+            .join(format!("trafficking-coordination/{ed}.en.txt"))
+            .is_file());
+    }
+    // The seed is still read offline, without a request.
+    let n = server.log().len();
+    rd(tmp.path(), None)
+        .args(["show", "76/186@ar:OP1"])
+        .assert()
+        .success();
+    assert_eq!(server.log().len(), n);
+}

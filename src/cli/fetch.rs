@@ -43,6 +43,10 @@ use super::EXIT_SAME;
 ///   resdiff fetch 74/176 76/186 78/228 80/228 --lang all
 ///   resdiff fetch S/2016/1061 --series south-sudan
 #[derive(Debug, Args)]
+#[command(
+    verbatim_doc_comment,
+    about = "Get editions from the UN by symbol and import them into the version store"
+)]
 pub struct FetchArgs {
     /// Document symbols: A/RES/78/228 (or 78/228), S/RES/2719(2024), S/2016/1061 …
     #[arg(required = true, value_name = "SYMBOL")]

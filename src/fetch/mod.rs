@@ -246,11 +246,7 @@ impl<'t> Fetcher<'t> {
     }
 
     /// `Ok(None)`: the repository does not have it.
-    fn try_repository(
-        &mut self,
-        symbol: &Symbol,
-        lang: Language,
-    ) -> Result<Option<Fetched>, Miss> {
+    fn try_repository(&mut self, symbol: &Symbol, lang: Language) -> Result<Option<Fetched>, Miss> {
         let Some(loc) = self.locate(symbol, lang) else {
             return Ok(None);
         };
@@ -675,6 +671,38 @@ mod tests {
                 .filter(|u| *u == "http://gh/tree")
                 .count(),
             1
+        );
+    }
+
+    #[test]
+    fn an_old_cached_index_is_rebuilt_when_it_lacks_the_symbol() {
+        let dir = tempfile::tempdir().unwrap();
+        let old = AknIndex::from_listing(br#"{"tree":[]}"#, "http://gh/tree", 0).unwrap();
+        old.save_cache(dir.path()).unwrap();
+        let listing =
+            br#"{"tree":[{"path":"99session/English/A_RES_99_1-123E.xml","type":"blob"}]}"#;
+        let t = Fake::new(vec![
+            ("http://gh/tree", ok(listing)),
+            (
+                "http://raw/99session/English/A_RES_99_1-123E.xml",
+                ok(SYNTH.as_bytes()),
+            ),
+        ]);
+        let mut c = cfg();
+        c.cache_dir = Some(dir.path().to_path_buf());
+        let mut f = Fetcher::new(c.clone(), &t);
+        let got = f
+            .fetch(&Symbol::parse("A/RES/99/1").unwrap(), Language::En)
+            .unwrap();
+        assert!(got.url.starts_with("http://raw/"), "{}", got.url);
+        // The rebuilt index is cached: a new fetcher does not ask again.
+        let asked = t.asked.borrow().len();
+        let mut f = Fetcher::new(c, &t);
+        f.fetch(&Symbol::parse("A/RES/99/1").unwrap(), Language::En)
+            .unwrap();
+        assert_eq!(
+            t.asked.borrow()[asked..],
+            ["http://raw/99session/English/A_RES_99_1-123E.xml".to_string()]
         );
     }
 
