@@ -127,7 +127,9 @@ pub struct Fetcher<'t> {
     index: Option<AknIndex>,
     /// The index was built in this run (so a miss is final).
     index_fresh: bool,
-    index_error: Option<String>,
+    /// Why the listing could not be had (asked once per run).
+    index_miss: Option<Miss>,
+    index_failed: bool,
     archives: HashMap<String, Vec<u8>>,
 }
 
@@ -147,7 +149,8 @@ impl<'t> Fetcher<'t> {
             transport,
             index: None,
             index_fresh: false,
-            index_error: None,
+            index_miss: None,
+            index_failed: false,
             archives: HashMap::new(),
         }
     }
@@ -173,10 +176,15 @@ impl<'t> Fetcher<'t> {
                     misses.push(m);
                 }
             }
-            if let Some(e) = self.index_error.take() {
+            if let Some(m) = self.index_miss.take() {
                 notes.push(format!(
-                    "the Akoma Ntoso repository listing is unavailable ({e}); trying documents.un.org"
+                    "the Akoma Ntoso repository listing is unavailable ({}); trying documents.un.org",
+                    miss_text(&m)
                 ));
+                // Being offline explains the final error; a refusal (a rate limit) does not.
+                if matches!(m, Miss::Unreachable { .. }) {
+                    misses.push(m);
+                }
             }
         }
         match self.try_ods(symbol, lang, &mut misses) {
@@ -191,7 +199,7 @@ impl<'t> Fetcher<'t> {
     /// Load the index: the store's cache, else the listing. Failures are
     /// remembered, not fatal (ODS may still have the document).
     fn ensure_index(&mut self, refresh: bool) {
-        if self.index.is_some() && !refresh {
+        if self.index_failed || (self.index.is_some() && !refresh) {
             return;
         }
         if !refresh {
@@ -203,20 +211,24 @@ impl<'t> Fetcher<'t> {
             }
         }
         let url = self.cfg.akn_index.clone();
+        let host = host_of(&url);
         let (outcome, n) = http::get_with_retry(self.transport, &url, self.cfg.retry);
         let result = match outcome {
             http::Outcome::Answer(r) if r.status == 200 => {
-                AknIndex::from_listing(&r.body, &url, now_secs())
+                AknIndex::from_listing(&r.body, &url, now_secs()).map_err(|why| Miss::Unreadable {
+                    url: url.clone(),
+                    why,
+                })
             }
-            http::Outcome::Answer(r) => {
-                Err(format!("{} answered HTTP {}", host_of(&url), r.status))
-            }
-            http::Outcome::ServerError(s) => Err(format!(
-                "{} answered HTTP {s} {}",
-                host_of(&url),
-                attempts_text(n)
-            )),
-            http::Outcome::Failed(e) => Err(format!("{}: {e}", host_of(&url))),
+            http::Outcome::Answer(r) => Err(Miss::Server {
+                host,
+                why: format!("HTTP {}", r.status),
+            }),
+            http::Outcome::ServerError(s) => Err(Miss::Server {
+                host,
+                why: format!("HTTP {s} {}", attempts_text(n)),
+            }),
+            http::Outcome::Failed(e) => Err(transport_miss(host, e, n)),
         };
         match result {
             Ok(idx) => {
@@ -227,7 +239,10 @@ impl<'t> Fetcher<'t> {
                 self.index = Some(idx);
                 self.index_fresh = true;
             }
-            Err(e) => self.index_error = Some(e),
+            Err(m) => {
+                self.index_failed = true;
+                self.index_miss = Some(m);
+            }
         }
     }
 
@@ -383,7 +398,7 @@ fn final_error(symbol: &Symbol, lang: Language, misses: &[Miss]) -> FetchError {
         .iter()
         .filter(|m| matches!(m, Miss::Unreachable { .. }))
         .collect();
-    if let Some(Miss::Unreachable { host, why }) = unreachable.last() {
+    if let Some(Miss::Unreachable { why, .. }) = unreachable.last() {
         let mut hosts: Vec<&str> = Vec::new();
         for m in &unreachable {
             if let Miss::Unreachable { host, .. } = m {
@@ -392,7 +407,6 @@ fn final_error(symbol: &Symbol, lang: Language, misses: &[Miss]) -> FetchError {
                 }
             }
         }
-        let _ = host;
         return FetchError::new(
             FetchErrorKind::Unreachable,
             format!(
@@ -638,7 +652,7 @@ mod tests {
         assert_eq!(e.kind, FetchErrorKind::Unreachable);
         assert!(
             e.message
-                .starts_with("A/RES/78/228: cannot reach ods (connection refused);"),
+                .starts_with("A/RES/78/228: cannot reach gh or ods (connection refused);"),
             "{e}"
         );
         assert!(!e.message.contains('\n'));
@@ -703,6 +717,41 @@ mod tests {
         assert_eq!(
             t.asked.borrow()[asked..],
             ["http://raw/99session/English/A_RES_99_1-123E.xml".to_string()]
+        );
+    }
+
+    #[test]
+    fn a_refused_listing_falls_back_to_ods_with_a_note_and_is_asked_once() {
+        let t = Fake::new(vec![
+            (
+                "http://gh/tree",
+                Ok(http::Response {
+                    status: 403,
+                    body: b"rate limit exceeded".to_vec(),
+                }),
+            ),
+            (
+                "http://ods/api/symbol/access?s=A%2FRES%2F99%2F1&l=E&t=doc",
+                ok(SYNTH.as_bytes()),
+            ),
+        ]);
+        let mut f = Fetcher::new(cfg(), &t);
+        let sym = Symbol::parse("A/RES/99/1").unwrap();
+        let got = f.fetch(&sym, Language::En).unwrap();
+        assert_eq!(got.notes.len(), 1, "{:?}", got.notes);
+        assert!(
+            got.notes[0].contains("gh answered HTTP 403"),
+            "{:?}",
+            got.notes
+        );
+        f.fetch(&sym, Language::En).unwrap();
+        assert_eq!(
+            t.asked
+                .borrow()
+                .iter()
+                .filter(|u| *u == "http://gh/tree")
+                .count(),
+            1
         );
     }
 
