@@ -7,6 +7,7 @@
 
 pub mod align;
 pub mod diff;
+pub mod fetch;
 pub mod ingest;
 pub mod model;
 pub mod normalize;

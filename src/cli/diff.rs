@@ -13,7 +13,7 @@ use resdiff::render::side::{self, SideOptions};
 use resdiff::render::term::{self, TermOptions};
 use resdiff::render::{json, stat, Style};
 
-use super::store_args::{read_input, StoreArg};
+use super::store_args::{read_inputs, StoreArg};
 use super::{parse_lang_arg, LangArg, EXIT_DIFFERENT, EXIT_SAME};
 
 /// Compare two editions of a resolution clause by clause.
@@ -85,16 +85,11 @@ pub enum DiffFormat {
 
 pub fn run(args: &DiffArgs, style: Style, out: &mut dyn Write) -> Result<u8> {
     let opts = ReadOptions { lang: args.lang.0 };
-    // The two inputs are read at the same time.
-    let (old, new) = std::thread::scope(|s| {
-        let new = s.spawn(|| read_input(&args.new.to_string_lossy(), opts.lang, &args.store));
-        let old = read_input(&args.old.to_string_lossy(), opts.lang, &args.store);
-        let new = new
-            .join()
-            .unwrap_or_else(|_| read_input(&args.new.to_string_lossy(), opts.lang, &args.store));
-        (old, new)
-    });
-    let (old, new) = (old?, new?);
+    let (old_in, new_in) = (args.old.to_string_lossy(), args.new.to_string_lossy());
+    let mut eds = read_inputs(&[&old_in, &new_in], opts.lang, &args.store)?.into_iter();
+    let (Some(old), Some(new)) = (eds.next(), eds.next()) else {
+        unreachable!("read_inputs returns one edition per input")
+    };
     let cmp = compare(&old, &new, &CompareOptions::default());
     match args.format {
         DiffFormat::Term => term::write_term(

@@ -56,6 +56,7 @@ pub fn run(args: &ImportArgs, _style: Style, out: &mut dyn Write) -> Result<u8> 
             replace: args.replace,
             source: format!("{} ({})", file.display(), ed.format),
             tool: format!("resdiff {}", env!("CARGO_PKG_VERSION")),
+            source_url: None,
         };
         let label = ed.label();
         match store.import(&ed, &opts)? {

@@ -6,6 +6,7 @@ mod blame;
 mod completions;
 mod diff;
 mod draft;
+mod fetch;
 mod fsck;
 mod history;
 mod import;
@@ -74,6 +75,7 @@ pub enum Command {
     History(history::HistoryArgs),
     Draft(draft::DraftArgs),
     Fsck(fsck::FsckArgs),
+    Fetch(fetch::FetchArgs),
     Completions(completions::CompletionsArgs),
     Man(man::ManArgs),
 }
@@ -129,6 +131,7 @@ pub fn main() -> ExitCode {
         Command::History(args) => history::run(args, style, &mut out),
         Command::Draft(args) => draft::run(args, style, &mut out),
         Command::Fsck(args) => fsck::run(args, style, &mut out),
+        Command::Fetch(args) => fetch::run(args, style, &mut out),
         Command::Completions(args) => completions::run(args, &mut out),
         Command::Man(args) => man::run(args, &mut out),
     };

@@ -8,9 +8,11 @@ use std::path::{Path, PathBuf};
 use anyhow::{Context, Result};
 use clap::Args;
 
+use resdiff::fetch::Symbol;
 use resdiff::ingest::{self, ReadOptions};
 use resdiff::store::git::{GitBackend, SignatureSpec};
-use resdiff::store::{refs, Store};
+use resdiff::store::refs::{self, Reference};
+use resdiff::store::Store;
 use resdiff::{Edition, Language};
 
 /// `--store DIR`.
@@ -77,14 +79,132 @@ fn parse_git_date(d: &str) -> Option<(i64, i32)> {
 }
 
 /// Read an input: a file that exists wins; otherwise a store reference
-/// (`76/186@ar`, `A/RES/76/186`, `draft:NAME~1`); otherwise the file error.
+/// (`76/186@ar`, `A/RES/76/186`, `draft:NAME~1`), fetched from the UN
+/// first when the store lacks it (see [`fetch_missing`]); otherwise the
+/// file error.
 pub fn read_input(input: &str, lang: Option<Language>, store: &StoreArg) -> Result<Edition> {
     let path = Path::new(input);
     if !path.exists() && refs::looks_like_reference(input) {
+        fetch_missing(&[input], lang, store)?;
         let s = store.open()?;
         return Ok(s.resolve(input, lang)?);
     }
     Ok(ingest::read_path(path, &ReadOptions { lang })?)
+}
+
+/// Read several inputs that are compared with each other. Without `--lang`,
+/// references without `@LANG` are read in one language: the one language
+/// all of them are stored in, else English (fetched where missing) — so
+/// `diff A/RES/76/186 A/RES/78/228` never compares an Arabic edition with
+/// an English one.
+pub fn read_inputs(
+    inputs: &[&str],
+    lang: Option<Language>,
+    store: &StoreArg,
+) -> Result<Vec<Edition>> {
+    let refs_only: Vec<&str> = inputs
+        .iter()
+        .copied()
+        .filter(|i| !Path::new(i).exists() && refs::looks_like_reference(i))
+        .collect();
+    let mut lang = lang;
+    if lang.is_none() && refs_only.len() > 1 {
+        let mut common: Option<Vec<Language>> = None;
+        let mut open_store = None;
+        for r in &refs_only {
+            let Ok(Reference::Edition { symbol, lang: None }) = refs::parse(refs::split_unit(r).0)
+            else {
+                continue;
+            };
+            if open_store.is_none() {
+                open_store = Some(store.open()?);
+            }
+            let Some(s) = &open_store else { continue };
+            let have: Vec<Language> = s
+                .files()?
+                .into_iter()
+                .filter(|f| f.symbol == symbol)
+                .map(|f| f.lang)
+                .collect();
+            common = Some(match common {
+                None => have,
+                Some(c) => c.into_iter().filter(|l| have.contains(l)).collect(),
+            });
+        }
+        lang = match common.as_deref() {
+            Some([one]) => Some(*one),
+            Some([]) => Some(Language::En),
+            _ => None,
+        };
+    }
+    fetch_missing(&refs_only, lang, store)?;
+    // The inputs are read at the same time, one thread each.
+    std::thread::scope(|s| {
+        let workers: Vec<_> = inputs
+            .iter()
+            .map(|&i| (i, s.spawn(move || read_input(i, lang, store))))
+            .collect();
+        workers
+            .into_iter()
+            .map(|(i, w)| w.join().unwrap_or_else(|_| read_input(i, lang, store)))
+            .collect()
+    })
+}
+
+/// Fetch from the UN the editions these references name that the store
+/// lacks (language: `@LANG`, else `lang`, else English), and import them;
+/// several downloads show progress on a terminal. Does nothing with
+/// RESDIFF_OFFLINE set, for drafts, and for references that are not
+/// document symbols.
+pub fn fetch_missing(inputs: &[&str], lang: Option<Language>, store: &StoreArg) -> Result<()> {
+    if super::fetch::offline() {
+        return Ok(());
+    }
+    let mut jobs: Vec<(Symbol, Language)> = Vec::new();
+    let mut open_store = None;
+    for input in inputs {
+        let Ok(Reference::Edition { symbol, lang: l }) = refs::parse(refs::split_unit(input).0)
+        else {
+            continue;
+        };
+        let Ok(sym) = Symbol::parse(&symbol) else {
+            continue;
+        };
+        if open_store.is_none() {
+            open_store = Some(store.open()?);
+        }
+        let Some(s) = &open_store else { continue };
+        let files = s.files()?;
+        let stored: Vec<Language> = files
+            .iter()
+            .filter(|f| f.symbol == sym.as_str())
+            .map(|f| f.lang)
+            .collect();
+        let want = match l.or(lang) {
+            Some(w) => w,
+            // Without a language, any stored one will do (resolve decides).
+            None if !stored.is_empty() => continue,
+            None => Language::En,
+        };
+        if !stored.contains(&want) && !jobs.contains(&(sym.clone(), want)) {
+            jobs.push((sym, want));
+        }
+    }
+    let Some(mut s) = open_store else {
+        return Ok(());
+    };
+    if jobs.is_empty() {
+        return Ok(());
+    }
+    let cfg = super::fetch::NetArgs::default().config(Some(store.dir()?))?;
+    let fetched = super::fetch::download_all(&jobs, cfg, true)?;
+    // The import reports go to stderr as notices; stdout is the command's.
+    let mut report = Vec::new();
+    let r = super::fetch::import_all(&mut s, fetched, None, &mut report);
+    for line in String::from_utf8_lossy(&report).lines() {
+        eprintln!("resdiff: {line}");
+    }
+    r
 }
 
 #[cfg(test)]

@@ -175,6 +175,33 @@ pub fn append_text(entry: &CatalogEdition, new_series: bool) -> Result<String, S
     Ok(s)
 }
 
+/// The catalogue text with `line` added to the `sources` of `symbol`'s
+/// entry. Edits that one array in place (`toml_edit`), so comments and
+/// hand formatting elsewhere survive.
+pub fn add_source(text: &str, symbol: &str, line: &str) -> Result<String, StoreError> {
+    let mut doc: toml_edit::DocumentMut = text
+        .parse()
+        .map_err(|e| StoreError::Catalog(format!("cannot edit the catalogue ({e})")))?;
+    let entries = doc
+        .get_mut("edition")
+        .and_then(|e| e.as_array_of_tables_mut())
+        .ok_or_else(|| StoreError::Catalog(format!("no [[edition]] block for {symbol}")))?;
+    let entry = entries
+        .iter_mut()
+        .find(|t| t.get("symbol").and_then(|s| s.as_str()) == Some(symbol))
+        .ok_or_else(|| StoreError::Catalog(format!("no [[edition]] block for {symbol}")))?;
+    let sources = entry
+        .entry("sources")
+        .or_insert_with(|| toml_edit::value(toml_edit::Array::new()));
+    let array = sources.as_array_mut().ok_or_else(|| {
+        StoreError::Catalog(format!("edition {symbol}: sources must be a list of strings"))
+    })?;
+    if !array.iter().any(|v| v.as_str() == Some(line)) {
+        array.push(line);
+    }
+    Ok(doc.to_string())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -219,6 +246,21 @@ adopted = "2001-01-01"
         let c = Catalog::parse(&text).unwrap();
         assert_eq!(c.edition("A/RES/3/3").unwrap().session, Some(3));
         assert!(c.series.contains_key("other"));
+    }
+
+    #[test]
+    fn sources_are_added_in_place() {
+        let text = add_source(SAMPLE, "A/RES/1/1", "en: http://x/1.xml").unwrap();
+        let text = add_source(&text, "A/RES/1/1", "fr: http://x/1f.xml").unwrap();
+        let text = add_source(&text, "A/RES/1/1", "fr: http://x/1f.xml").unwrap();
+        assert!(text.contains("# synthetic"), "{text}");
+        let c = Catalog::parse(&text).unwrap();
+        assert_eq!(
+            c.edition("A/RES/1/1").unwrap().sources,
+            ["en: http://x/1.xml", "fr: http://x/1f.xml"]
+        );
+        assert!(c.edition("A/RES/2/2").unwrap().sources.is_empty());
+        assert!(add_source(SAMPLE, "A/RES/9/9", "en: x").is_err());
     }
 
     #[test]

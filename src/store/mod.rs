@@ -155,6 +155,9 @@ pub struct ImportOptions {
     pub source: String,
     /// `resdiff 0.1.0`, for the commit message.
     pub tool: String,
+    /// The address the text was downloaded from, recorded in the commit
+    /// message and as `LANG: URL` in the catalogue entry's `sources`.
+    pub source_url: Option<String>,
 }
 
 /// Result of [`Store::fsck`].
@@ -265,6 +268,19 @@ impl<B: Backend> Store<B> {
             None => false,
         };
         let mut files = vec![(path.clone(), text.into_bytes())];
+        let source_line = opts.source_url.as_ref().map(|u| format!("{}: {u}", lang.code()));
+        if let (Some(entry), Some(line)) = (listed, &source_line) {
+            if !entry.sources.contains(line) {
+                let cat_text = self
+                    .backend
+                    .read(CATALOG_FILE)?
+                    .map(|b| String::from_utf8_lossy(&b).into_owned())
+                    .unwrap_or_default();
+                let cat_text = catalog::add_source(&cat_text, symbol, line)?;
+                Catalog::parse(&cat_text)?;
+                files.push((CATALOG_FILE.to_string(), cat_text.into_bytes()));
+            }
+        }
         if listed.is_none() {
             let f = &ed.facts;
             let entry = CatalogEdition {
@@ -276,6 +292,7 @@ impl<B: Backend> Store<B> {
                 report: f.report.clone(),
                 report_paragraph: f.report_paragraph.clone(),
                 draft: f.draft.clone(),
+                sources: source_line.iter().cloned().collect(),
                 ..Default::default()
             };
             let mut cat_text = self
@@ -291,8 +308,13 @@ impl<B: Backend> Store<B> {
             files.push((CATALOG_FILE.to_string(), cat_text.into_bytes()));
         }
         let verb = if replacing { "Replace" } else { "Import" };
+        let url_line = opts
+            .source_url
+            .as_ref()
+            .map(|u| format!("URL: {u}\n"))
+            .unwrap_or_default();
         let message = format!(
-            "{verb} {symbol} ({lang})\n\nSymbol: {symbol}\nLanguage: {lang}\nSeries: {series}\nSource: {}\nTool: {}\n",
+            "{verb} {symbol} ({lang})\n\nSymbol: {symbol}\nLanguage: {lang}\nSeries: {series}\nSource: {}\n{url_line}Tool: {}\n",
             opts.source, opts.tool
         );
         let commit = self.backend.commit(&files, &message, &[slug.to_string()])?;
@@ -623,6 +645,27 @@ mod tests {
             series: Some("demo".into()),
             ..Default::default()
         }
+    }
+
+    #[test]
+    fn source_urls_go_to_the_commit_and_the_catalogue() {
+        let mut s = Store::new(MemoryBackend::default());
+        let o = |u: &str| ImportOptions {
+            source_url: Some(u.into()),
+            ..opts()
+        };
+        s.import(&ed("A/RES/1/1", Language::En, &["A (synthetic),"]), &o("http://x/e"))
+            .unwrap();
+        s.import(&ed("A/RES/1/1", Language::Fr, &["B (synthetic),"]), &o("http://x/f"))
+            .unwrap();
+        let cat = s.catalog().unwrap();
+        assert_eq!(
+            cat.edition("A/RES/1/1").unwrap().sources,
+            ["en: http://x/e", "fr: http://x/f"]
+        );
+        let revs = s.backend.revisions("demo/A-RES-1-1.fr.txt").unwrap();
+        assert_eq!(revs.len(), 1);
+        assert_eq!(revs[0].summary, "Import A/RES/1/1 (fr)");
     }
 
     #[test]
