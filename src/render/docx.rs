@@ -637,9 +637,7 @@ impl<'a> Tracker<'a> {
                     let mut inner = t.label_run(&num, false);
                     inner.push_str(&t.runs(&u.text, 0, lead, false));
                     inner.push_str(&t.b.refs(&u.footnotes));
-                    let note = change
-                        .and_then(|k| cmp.changes.get(k))
-                        .and_then(|c| note_new(c));
+                    let note = change.and_then(|k| cmp.changes.get(k)).and_then(note_new);
                     let content = t.wrap(Mark::Inserted, &inner, note);
                     t.para(&num, Mark::Inserted, &content);
                 }

@@ -83,7 +83,7 @@ pub fn write_md(cmp: &Comparison, opts: &ReportOptions, out: &mut dyn Write) -> 
             classes[k].map_or(String::new(), |cl| format!(" ({})", cl.name()))
         ));
         m.push_str(&redline_md(&texts.script(c)));
-        m.push_str("\n");
+        m.push('\n');
     }
     out.write_all(m.as_bytes())
 }
@@ -164,9 +164,9 @@ pub fn esc(text: &str) -> String {
             }
             '\n' | '\r' | '\t' => out.push(' '),
             c if is_unsafe_char(c) => {
-                out.push_str("`");
+                out.push('`');
                 out.push_str(&escape_char(c).replace('<', "&lt;").replace('>', "&gt;"));
-                out.push_str("`");
+                out.push('`');
             }
             c => out.push(c),
         }
