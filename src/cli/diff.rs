@@ -158,7 +158,7 @@ pub fn run(args: &DiffArgs, style: Style, out: &mut dyn Write) -> Result<u8> {
                 author: args.author.clone(),
                 date: revision_date()?,
             };
-            sink.write_all(&docx::tracked_docx_bytes(&cmp, &track)?)?
+            sink.write_all(&docx::tracked_docx_bytes(&cmp, &track, &report)?)?
         }
     }
     if let Some(path) = &args.output {

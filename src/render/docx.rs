@@ -15,7 +15,7 @@
 
 use std::io::{self, Cursor, Seek, Write};
 
-use super::report::{self, Step};
+use super::report::{self, ReportOptions, Step};
 use super::term::UnitTexts;
 use crate::diff::{Change, ChangeKind, Comparison, Op, WordOp};
 use crate::model::{roman_value, Edition, Language, Organ, Part, Unit, UnitId};
@@ -494,13 +494,16 @@ pub const LABEL_STYLE: &str = "ClauseLabel";
 /// edition's clauses, rejecting all the old edition's. Operative paragraphs
 /// and sub-items use Word numbering as in [`write_docx`]; a deleted paragraph
 /// shows its old number as deleted text. Lead phrases are in italics.
-/// Footnotes are those of the new edition.
+/// Footnotes are those of the new edition. When `report` classifies the
+/// changes, each changed clause carries a comment naming its class
+/// ("routine", "substantive").
 pub fn write_tracked_docx(
     cmp: &Comparison,
     opts: &TrackOptions,
+    report: &ReportOptions,
     out: &mut (impl Write + Seek),
 ) -> io::Result<()> {
-    let t = Tracker::build(cmp, opts);
+    let t = Tracker::build(cmp, opts, report);
     let comments = format!(
         "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n\
          <w:comments xmlns:w=\"{W_NS}\">{}</w:comments>",
@@ -551,9 +554,13 @@ pub fn write_tracked_docx(
 }
 
 /// The tracked-changes .docx of `cmp` as bytes.
-pub fn tracked_docx_bytes(cmp: &Comparison, opts: &TrackOptions) -> io::Result<Vec<u8>> {
+pub fn tracked_docx_bytes(
+    cmp: &Comparison,
+    opts: &TrackOptions,
+    report: &ReportOptions,
+) -> io::Result<Vec<u8>> {
     let mut cur = Cursor::new(Vec::new());
-    write_tracked_docx(cmp, opts, &mut cur)?;
+    write_tracked_docx(cmp, opts, report, &mut cur)?;
     Ok(cur.into_inner())
 }
 
@@ -577,7 +584,17 @@ struct Tracker<'a> {
 }
 
 impl<'a> Tracker<'a> {
-    fn build(cmp: &'a Comparison, opts: &TrackOptions) -> Tracker<'a> {
+    fn build(cmp: &'a Comparison, opts: &TrackOptions, report: &ReportOptions) -> Tracker<'a> {
+        let classes = report.classes(cmp);
+        // The comment on a change: its class, then `note`.
+        let class_note = |k: Option<usize>, note: Option<String>| -> Option<String> {
+            let class = k.and_then(|k| classes.get(k).copied().flatten());
+            match (class, note) {
+                (Some(c), Some(n)) => Some(format!("{}: {n}", c.name())),
+                (Some(c), None) => Some(c.name().to_string()),
+                (None, n) => n,
+            }
+        };
         let (mut b, outside) = Builder::new(&cmp.new);
         b.header(&outside);
         let mut t = Tracker {
@@ -626,6 +643,10 @@ impl<'a> Tracker<'a> {
                     let mut content = t.label_run(&num, false);
                     content.push_str(&t.script(&texts.script(c), leads));
                     content.push_str(&t.b.refs(&u.footnotes));
+                    if let Some(note) = class_note(Some(change), None) {
+                        let (start, end) = t.comment(&note);
+                        content = format!("{start}{content}{end}");
+                    }
                     t.para(&num, Mark::Kept, &content);
                 }
                 Step::New { change, unit } => {
@@ -637,7 +658,10 @@ impl<'a> Tracker<'a> {
                     let mut inner = t.label_run(&num, false);
                     inner.push_str(&t.runs(&u.text, 0, lead, false));
                     inner.push_str(&t.b.refs(&u.footnotes));
-                    let note = change.and_then(|k| cmp.changes.get(k)).and_then(note_new);
+                    let note = class_note(
+                        change,
+                        change.and_then(|k| cmp.changes.get(k)).and_then(note_new),
+                    );
                     let content = t.wrap(Mark::Inserted, &inner, note);
                     t.para(&num, Mark::Inserted, &content);
                 }
@@ -649,9 +673,12 @@ impl<'a> Tracker<'a> {
                     let label = old_label(&o.id);
                     let mut inner = t.label_run(&Num::Label(label), true);
                     inner.push_str(&t.runs(&o.text, 0, lead, true));
-                    let note = change
-                        .and_then(|k| cmp.changes.get(k))
-                        .and_then(|c| note_old(c, &o.id));
+                    let note = class_note(
+                        change,
+                        change
+                            .and_then(|k| cmp.changes.get(k))
+                            .and_then(|c| note_old(c, &o.id)),
+                    );
                     let content = t.wrap(Mark::Deleted, &inner, note);
                     t.para(&Num::Plain, Mark::Deleted, &content);
                 }
@@ -765,6 +792,13 @@ impl<'a> Tracker<'a> {
         let Some(note) = note else {
             return format!("<{tag} {rev}>{inner}</{tag}>");
         };
+        let (start, end) = self.comment(&note);
+        format!("{start}<{tag} {rev}>{inner}{end}</{tag}>")
+    }
+
+    /// A comment: the mark-up that opens its range, and the mark-up that
+    /// closes it with the reference run.
+    fn comment(&mut self, note: &str) -> (String, String) {
         let id = self.next_comment;
         self.next_comment += 1;
         self.comments.push_str(&format!(
@@ -772,11 +806,14 @@ impl<'a> Tracker<'a> {
              <w:r><w:rPr><w:rStyle w:val=\"CommentReference\"/></w:rPr><w:annotationRef/></w:r>\
              <w:r><w:t xml:space=\"preserve\">{}</w:t></w:r></w:p></w:comment>",
             self.attrs,
-            esc(&note)
+            esc(note)
         ));
-        format!(
-            "<w:commentRangeStart w:id=\"{id}\"/><{tag} {rev}>{inner}<w:commentRangeEnd w:id=\"{id}\"/>\
-             <w:r><w:rPr><w:rStyle w:val=\"CommentReference\"/></w:rPr><w:commentReference w:id=\"{id}\"/></w:r></{tag}>"
+        (
+            format!("<w:commentRangeStart w:id=\"{id}\"/>"),
+            format!(
+                "<w:commentRangeEnd w:id=\"{id}\"/>\
+                 <w:r><w:rPr><w:rStyle w:val=\"CommentReference\"/></w:rPr><w:commentReference w:id=\"{id}\"/></w:r>"
+            ),
         )
     }
 
@@ -1072,7 +1109,7 @@ mod tests {
         for seed in 0..8 {
             let case = generate(seed, 50, Level::Heavy);
             let cmp = compare(&case.old, &case.new, &CompareOptions::default());
-            let bytes = tracked_docx_bytes(&cmp, &opts).unwrap();
+            let bytes = tracked_docx_bytes(&cmp, &opts, &ReportOptions::default()).unwrap();
             let doc = part(&bytes, "word/document.xml");
             let t = read_tracked(&doc);
             let texts = |ed: &Edition| ed.units.iter().map(|u| u.text.clone()).collect::<Vec<_>>();
@@ -1103,7 +1140,8 @@ mod tests {
             "Requests a full report at its seventy-eighth session (synthetic);".into();
         new.units.remove(3); // PP2(b) removed
         let cmp = compare(&old, &new, &CompareOptions::default());
-        let bytes = tracked_docx_bytes(&cmp, &TrackOptions::default()).unwrap();
+        let bytes =
+            tracked_docx_bytes(&cmp, &TrackOptions::default(), &ReportOptions::default()).unwrap();
         let doc = part(&bytes, "word/document.xml");
         let t = read_tracked(&doc);
         // OP2: "full " inserted, "sixth" → "eighth": two insertions, one
@@ -1116,7 +1154,38 @@ mod tests {
         // Same input, same bytes.
         assert_eq!(
             bytes,
-            tracked_docx_bytes(&cmp, &TrackOptions::default()).unwrap()
+            tracked_docx_bytes(&cmp, &TrackOptions::default(), &ReportOptions::default()).unwrap()
+        );
+    }
+
+    /// A classification becomes comments, and leaves the text alone.
+    #[test]
+    fn tracked_classes_are_comments() {
+        use crate::diff::{compare, CompareOptions};
+        use crate::render::report::Class;
+        use crate::synth::{generate, Level};
+        let case = generate(4, 40, Level::Typical);
+        let cmp = compare(&case.old, &case.new, &CompareOptions::default());
+        let rule = |_: usize, c: &Change| -> Option<Class> {
+            (c.kind != ChangeKind::Unchanged || c.moved).then_some(Class::Substantive)
+        };
+        let report = ReportOptions {
+            classify: Some(&rule),
+        };
+        let bytes = tracked_docx_bytes(&cmp, &TrackOptions::default(), &report).unwrap();
+        let t = read_tracked(&part(&bytes, "word/document.xml"));
+        let texts = |ed: &Edition| ed.units.iter().map(|u| u.text.clone()).collect::<Vec<_>>();
+        assert_eq!(t.accepted, texts(&cmp.new));
+        assert_eq!(t.rejected, texts(&cmp.old));
+        let comments = part(&bytes, "word/comments.xml");
+        let changed = cmp
+            .changes
+            .iter()
+            .filter(|c| c.kind != ChangeKind::Unchanged || c.moved)
+            .count();
+        assert!(
+            comments.matches(">substantive").count() >= changed,
+            "{comments}"
         );
     }
 

@@ -210,6 +210,30 @@ mod tests {
     }
 
     #[test]
+    fn classification_is_a_column_and_in_headings() {
+        let old = ed(&[("OP1", "Requests a report (synthetic);")]);
+        let new = ed(&[("OP1", "Requests a full report (synthetic);")]);
+        let cmp = compare(&old, &new, &CompareOptions::default());
+        let rule = |_: usize, _: &Change| Some(Class::Routine);
+        let mut v = Vec::new();
+        write_md(
+            &cmp,
+            &ReportOptions {
+                classify: Some(&rule),
+            },
+            &mut v,
+        )
+        .unwrap();
+        let s = String::from_utf8(v).unwrap();
+        assert!(
+            s.contains("| # | clause | what | similarity | class |"),
+            "{s}"
+        );
+        assert!(s.contains("| routine |"));
+        assert!(s.contains("### OP1 changed (routine)"));
+    }
+
+    #[test]
     fn paragraphs_never_start_a_list() {
         let ops = vec![WordOp {
             op: Op::Equal,
