@@ -704,6 +704,111 @@ fn shares_origin(items: &[Item], k: usize) -> bool {
         .any(|(x, it)| x != k && it.origin.iter().any(|o| items[k].origin.contains(o)))
 }
 
+/// A next edition made from a given one by seeded edits — word edits in a
+/// few clauses, one preambular paragraph removed, two operative paragraphs
+/// swapped, one clause added — with paragraphs renumbered and footnote
+/// citations kept, so that a report can be shown on a real edition without
+/// any other edition's text. The added clause is built from the edition's
+/// own words and marked `(synthetic)`; `source` becomes `synthetic-edit`.
+pub fn edit_edition(ed: &Edition, seed: u64) -> Edition {
+    let mut rng = Rng::new(seed);
+    // Blocks: a top-level paragraph and its sub-items.
+    let mut blocks: Vec<Vec<Unit>> = Vec::new();
+    for u in &ed.units {
+        match blocks.last_mut() {
+            Some(b) if u.id.depth() > 0 => b.push(u.clone()),
+            _ => blocks.push(vec![u.clone()]),
+        }
+    }
+    let words: Vec<String> = ed
+        .units
+        .iter()
+        .flat_map(|u| u.text.split_whitespace())
+        .filter(|w| w.chars().all(char::is_alphabetic) && w.chars().count() > 3)
+        .map(str::to_string)
+        .collect();
+    let word = |rng: &mut Rng| {
+        words
+            .get(rng.below(words.len()))
+            .cloned()
+            .unwrap_or_default()
+    };
+    // Word edits: replace, delete or insert a word in about one clause in six.
+    for b in &mut blocks {
+        for u in b.iter_mut() {
+            if !rng.chance(1.0 / 6.0) {
+                continue;
+            }
+            let mut ws: Vec<String> = u.text.split(' ').map(str::to_string).collect();
+            if ws.len() < 4 {
+                continue;
+            }
+            let at = 1 + rng.below(ws.len() - 2);
+            match rng.below(3) {
+                0 => ws[at] = word(&mut rng),
+                1 => {
+                    ws.remove(at);
+                }
+                _ => ws.insert(at, word(&mut rng)),
+            }
+            u.text = ws.join(" ");
+        }
+    }
+    let is_part = |b: &Vec<Unit>, p: Part| b.first().is_some_and(|u| u.id.part == p);
+    let pp: Vec<usize> = (0..blocks.len())
+        .filter(|&k| is_part(&blocks[k], Part::Preamble) && blocks[k].len() == 1)
+        .collect();
+    if pp.len() > 2 {
+        blocks.remove(pp[1 + rng.below(pp.len() - 1)]);
+    }
+    let op: Vec<usize> = (0..blocks.len())
+        .filter(|&k| is_part(&blocks[k], Part::Operative))
+        .collect();
+    if op.len() > 4 {
+        let a = op[rng.below(op.len() / 2)];
+        let b = op[op.len() / 2 + rng.below(op.len() - op.len() / 2)];
+        blocks.swap(a, b);
+    }
+    if let Some(&last_op) = op.last() {
+        let mut text: Vec<String> = (0..8 + rng.below(8)).map(|_| word(&mut rng)).collect();
+        text.push("(synthetic).".into());
+        let at = last_op.min(blocks.len());
+        blocks.insert(at, vec![Unit::new(UnitId::op(0), text.join(" "))]);
+    }
+    // Renumber: preambular paragraphs by position, operative in order.
+    let mut out = ed.clone();
+    out.source = "synthetic-edit".into();
+    out.units.clear();
+    let mut renamed: HashMap<UnitId, UnitId> = HashMap::new();
+    let (mut npp, mut nop) = (0, 0);
+    for b in blocks {
+        let top = match b.first().map(|u| u.id.part) {
+            Some(Part::Preamble) => {
+                npp += 1;
+                UnitId::pp(npp)
+            }
+            _ => {
+                nop += 1;
+                UnitId::op(nop)
+            }
+        };
+        for mut u in b {
+            let id = UnitId {
+                part: top.part,
+                number: top.number,
+                sub: u.id.sub.clone(),
+            };
+            renamed.insert(u.id.clone(), id.clone());
+            u.id = id;
+            out.units.push(u);
+        }
+    }
+    for f in &mut out.footnotes {
+        f.unit = f.unit.as_ref().and_then(|id| renamed.get(id).cloned());
+    }
+    out
+}
+
 /// An alignment as a set of id pairs: `(old, new)` for every old and new
 /// unit of a group, `(old, "-")` for removed, `("-", new)` for added.
 pub fn pair_set(groups: &[(Vec<UnitId>, Vec<UnitId>)]) -> BTreeSet<(String, String)> {
@@ -836,5 +941,18 @@ mod tests {
         let t: BTreeSet<_> = s(&[("PP1", "PP1"), ("OP1", "-")]);
         assert_eq!(pair_f1(&t, &t), 1.0);
         assert_eq!(pair_f1(&s(&[("PP1", "PP1")]), &t), 2.0 * 1.0 * 0.5 / 1.5);
+    }
+
+    #[test]
+    fn edit_edition_keeps_ids_in_order_and_changes_something() {
+        let case = generate(5, 40, Level::Light);
+        let ed = edit_edition(&case.old, 1);
+        assert_ne!(ed.units, case.old.units);
+        let ids = ed.unit_ids();
+        let mut sorted = ids.clone();
+        sorted.sort();
+        assert_eq!(ids, sorted, "ids stay in document order");
+        assert_eq!(edit_edition(&case.old, 1).units, ed.units, "seeded");
+        assert!(ed.units.iter().any(|u| u.text.ends_with("(synthetic).")));
     }
 }

@@ -66,7 +66,7 @@ fn missing_file_exits_2_with_nothing_on_stdout() {
         .stdout(predicate::str::is_empty())
         .stderr(predicate::str::contains("no/such/edition.xml"));
     resdiff()
-        .args(["diff", &path(EN_OLD), &path(EN_NEW), "--format", "html"])
+        .args(["diff", &path(EN_OLD), &path(EN_NEW), "--format", "pdf"])
         .assert()
         .code(2)
         .stdout(predicate::str::is_empty());

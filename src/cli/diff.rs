@@ -1,17 +1,21 @@
 //! `resdiff diff`: compare two editions clause by clause and print what
-//! changed, for a person (term, side), a script (json) or a glance (stat).
+//! changed, for a person (term, side), a script (json), a glance (stat), or
+//! a report to hand on (html, md, docx with tracked changes), to stdout or
+//! written atomically to a file (`-o`).
 
-use std::io::Write;
-use std::path::PathBuf;
+use std::io::{IsTerminal, Write};
+use std::path::{Path, PathBuf};
 
-use anyhow::Result;
+use anyhow::{bail, Context, Result};
 use clap::{Args, ValueEnum};
 
 use resdiff::diff::{compare, CompareOptions};
 use resdiff::ingest::ReadOptions;
+use resdiff::render::docx::{self, TrackOptions};
+use resdiff::render::report::ReportOptions;
 use resdiff::render::side::{self, SideOptions};
 use resdiff::render::term::{self, TermOptions};
-use resdiff::render::{json, stat, Style};
+use resdiff::render::{html, json, md, stat, Style};
 
 use super::store_args::{read_inputs, StoreArg};
 use super::{parse_lang_arg, LangArg, EXIT_DIFFERENT, EXIT_SAME};
@@ -30,6 +34,13 @@ use super::{parse_lang_arg, LangArg, EXIT_DIFFERENT, EXIT_SAME};
 ///   side   two columns, old | new, as wide as $COLUMNS or the terminal
 ///   json   for programs: schema resdiff.diff/1 (see docs/JSON.md)
 ///   stat   the counts only
+///   html   one self-contained page: summary, inline redline and side by side, printable
+///   md     GitHub-flavoured Markdown: summary table, <del>/<ins> redline
+///   docx   the new edition as Word, every change a tracked revision (needs -o, or a pipe)
+///
+/// Revisions in docx carry --author and the date SOURCE_DATE_EPOCH (seconds since 1970, for
+/// reproducible files) or else the current time, in UTC. With -o the output is written to a
+/// temporary file beside FILE and renamed over it at the end, without colour.
 ///
 /// Exit status: 0 the editions are the same, 1 they differ, 2 trouble (the error is printed on
 /// stderr and nothing on stdout).
@@ -41,6 +52,8 @@ use super::{parse_lang_arg, LangArg, EXIT_DIFFERENT, EXIT_SAME};
 ///   resdiff diff old.xml new.xml --format json | jq '.changes[] | select(.kind != "unchanged")'
 ///   resdiff diff old.xml new.xml --format stat
 ///   resdiff diff old.txt new.txt --lang ar --color never
+///   resdiff diff A-RES-76-186.xml A-RES-78-228.xml --format html -o changes.html
+///   resdiff diff A-RES-76-186.xml A-RES-78-228.xml --format docx -o changes.docx --author "Drafting group"
 ///   resdiff diff 80/228@en draft:next
 #[derive(Debug, Args)]
 #[command(
@@ -67,6 +80,14 @@ pub struct DiffArgs {
     #[arg(long, value_parser = parse_lang_arg, default_value = "auto", value_name = "auto|ar|en|es|fr|ru|zh")]
     pub lang: LangArg,
 
+    /// Write the output to FILE (atomically: a temporary file renamed over it) instead of stdout.
+    #[arg(short = 'o', long = "output", value_name = "FILE")]
+    pub output: Option<PathBuf>,
+
+    /// Author of the tracked revisions (docx).
+    #[arg(long, value_name = "NAME", default_value = docx::DEFAULT_AUTHOR)]
+    pub author: String,
+
     #[command(flatten)]
     pub store: StoreArg,
 }
@@ -81,9 +102,21 @@ pub enum DiffFormat {
     Json,
     /// Counts only.
     Stat,
+    /// Self-contained HTML report.
+    Html,
+    /// GitHub-flavoured Markdown report.
+    Md,
+    /// Word document of the new edition with tracked changes.
+    Docx,
 }
 
 pub fn run(args: &DiffArgs, style: Style, out: &mut dyn Write) -> Result<u8> {
+    if args.format == DiffFormat::Docx && args.output.is_none() && std::io::stdout().is_terminal() {
+        bail!(
+            "--format docx writes a binary Word file and stdout is a terminal; \
+             give -o FILE (or redirect stdout to a file)"
+        );
+    }
     let opts = ReadOptions { lang: args.lang.0 };
     let (old_in, new_in) = (args.old.to_string_lossy(), args.new.to_string_lossy());
     let mut eds = read_inputs(&[&old_in, &new_in], opts.lang, &args.store)?.into_iter();
@@ -91,6 +124,18 @@ pub fn run(args: &DiffArgs, style: Style, out: &mut dyn Write) -> Result<u8> {
         unreachable!("read_inputs returns one edition per input")
     };
     let cmp = compare(&old, &new, &CompareOptions::default());
+    // A file gets no terminal colour codes (debug labels stay: they are for tests).
+    let style = if args.output.is_some() {
+        Style {
+            color: false,
+            ..style
+        }
+    } else {
+        style
+    };
+    let mut buf: Vec<u8> = Vec::new();
+    let sink: &mut dyn Write = if args.output.is_some() { &mut buf } else { out };
+    let report = ReportOptions::default();
     match args.format {
         DiffFormat::Term => term::write_term(
             &cmp,
@@ -98,23 +143,86 @@ pub fn run(args: &DiffArgs, style: Style, out: &mut dyn Write) -> Result<u8> {
                 context: args.context,
             },
             style,
-            out,
+            sink,
         )?,
         DiffFormat::Side => {
             let opts = SideOptions {
                 width: terminal_width(),
                 context: args.context,
             };
-            side::write_side(&cmp, &opts, style, out)?
+            side::write_side(&cmp, &opts, style, sink)?
         }
-        DiffFormat::Json => json::write_json(&cmp, out)?,
-        DiffFormat::Stat => stat::write_stat(&cmp, style, out)?,
+        DiffFormat::Json => json::write_json(&cmp, sink)?,
+        DiffFormat::Stat => stat::write_stat(&cmp, style, sink)?,
+        DiffFormat::Html => html::write_html(&cmp, &report, sink)?,
+        DiffFormat::Md => md::write_md(&cmp, &report, sink)?,
+        DiffFormat::Docx => {
+            let track = TrackOptions {
+                author: args.author.clone(),
+                date: revision_date()?,
+            };
+            sink.write_all(&docx::tracked_docx_bytes(&cmp, &track, &report)?)?
+        }
+    }
+    if let Some(path) = &args.output {
+        write_atomic(path, &buf)?;
     }
     Ok(if cmp.is_identical() {
         EXIT_SAME
     } else {
         EXIT_DIFFERENT
     })
+}
+
+/// The date of tracked revisions: SOURCE_DATE_EPOCH (reproducible builds
+/// convention) when set, else now; in UTC.
+fn revision_date() -> Result<String> {
+    let secs = match std::env::var("SOURCE_DATE_EPOCH") {
+        Ok(v) if !v.trim().is_empty() => v.trim().parse::<i64>().with_context(|| {
+            format!("SOURCE_DATE_EPOCH is '{v}', not a number of seconds since 1970; unset it or fix it")
+        })?,
+        _ => std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .map(|d| d.as_secs() as i64)
+            .unwrap_or(0),
+    };
+    Ok(docx::iso_utc(secs))
+}
+
+/// Write `bytes` to `path` through a temporary file in the same directory,
+/// renamed over `path` once complete, so a reader never sees half a file.
+fn write_atomic(path: &Path, bytes: &[u8]) -> Result<()> {
+    let dir = match path.parent() {
+        Some(d) if !d.as_os_str().is_empty() => d.to_path_buf(),
+        _ => PathBuf::from("."),
+    };
+    let name = path
+        .file_name()
+        .with_context(|| format!("{}: -o needs a file name", path.display()))?;
+    let tmp = dir.join(format!(
+        ".{}.{}.tmp",
+        name.to_string_lossy(),
+        std::process::id()
+    ));
+    let result = (|| -> std::io::Result<()> {
+        let mut f = std::fs::OpenOptions::new()
+            .write(true)
+            .create_new(true)
+            .open(&tmp)?;
+        f.write_all(bytes)?;
+        f.sync_all()?;
+        std::fs::rename(&tmp, path)
+    })();
+    if let Err(e) = result {
+        let _ = std::fs::remove_file(&tmp);
+        return Err(e).with_context(|| {
+            format!(
+                "{}: cannot write the output; check that the directory exists and is writable",
+                path.display()
+            )
+        });
+    }
+    Ok(())
 }
 
 /// Width for `side`: $COLUMNS, else the terminal's, else the default.

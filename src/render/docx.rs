@@ -15,7 +15,10 @@
 
 use std::io::{self, Cursor, Seek, Write};
 
-use crate::model::{roman_value, Edition, Language, Organ, Part, Unit};
+use super::report::{self, ReportOptions, Step};
+use super::term::UnitTexts;
+use crate::diff::{Change, ChangeKind, Comparison, Op, WordOp};
+use crate::model::{roman_value, Edition, Language, Organ, Part, Unit, UnitId};
 
 /// Automatic list for operative paragraphs (`w:abstractNumId`).
 const OPERATIVE_LIST: u32 = 0;
@@ -139,7 +142,7 @@ struct Builder<'a> {
     repeated: Vec<u32>,
 }
 
-impl Builder<'_> {
+impl<'a> Builder<'a> {
     fn next_num(&mut self, list: u32, start: i64) -> u32 {
         let id = OPERATIVE_NUM + 1 + self.nums.len() as u32;
         self.nums.push((id, list, start));
@@ -216,65 +219,19 @@ impl Builder<'_> {
     }
 
     /// The paragraphs of one part (preamble or operative).
-    fn part(&mut self, units: &[&Unit], part: Part) {
-        // Counters mirroring Word's: the operative list's level 0, and the
-        // current sub-item levels.
-        let mut op_counter: i64 = 0;
-        let mut op_num = OPERATIVE_NUM;
-        let mut sub_counters = [0i64; MAX_AUTO_DEPTH + 1];
-        let mut pp_num: Option<u32> = None;
+    fn part(&mut self, units: &[&Unit], _part: Part) {
+        let mut numberer = Numberer::default();
         for u in units {
-            let depth = u.id.sub.len();
-            if depth == 0 {
-                sub_counters = [0; MAX_AUTO_DEPTH + 1];
-                match part {
-                    Part::Preamble => {
-                        pp_num = None;
-                        self.para(None, &u.text, &u.footnotes);
-                    }
-                    Part::Operative => {
-                        let n = i64::from(u.id.number);
-                        if n != op_counter + 1 {
-                            op_num = self.next_num(OPERATIVE_LIST, n);
-                        }
-                        op_counter = n;
-                        self.para(Some((op_num, 0)), &u.text, &u.footnotes);
-                    }
-                }
-                continue;
+            match numberer.number(self, &u.id) {
+                Num::Plain => self.para(None, &u.text, &u.footnotes),
+                Num::Auto(id, lvl) => self.para(Some((id, lvl)), &u.text, &u.footnotes),
+                Num::Label(label) => self.para(None, &format!("{label} {}", u.text), &u.footnotes),
             }
-            let label = u.id.sub.last().map(String::as_str).unwrap_or("");
-            let auto = depth <= MAX_AUTO_DEPTH
-                && label_value(label, depth) == Some(sub_counters[depth] + 1);
-            if !auto {
-                self.para(None, &format!("({label}) {}", u.text), &u.footnotes);
-                continue;
-            }
-            sub_counters[depth] += 1;
-            for c in sub_counters.iter_mut().skip(depth + 1) {
-                *c = 0;
-            }
-            let num = match part {
-                Part::Operative => (op_num, depth),
-                Part::Preamble => {
-                    let id = match pp_num {
-                        Some(id) => id,
-                        None => {
-                            let id = self.next_num(PREAMBLE_LIST, 1);
-                            pp_num = Some(id);
-                            id
-                        }
-                    };
-                    (id, depth - 1)
-                }
-            };
-            self.para(Some(num), &u.text, &u.footnotes);
         }
     }
-}
 
-impl Parts {
-    fn build(ed: &Edition) -> Parts {
+    /// A builder for `ed`, with the footnotes cited outside the units.
+    fn new(ed: &'a Edition) -> (Self, Vec<u32>) {
         let mut b = Builder {
             ed,
             body: String::new(),
@@ -298,10 +255,16 @@ impl Parts {
                 seen.push(*n);
             }
         }
+        (b, outside)
+    }
+
+    /// Symbol, numbered title and organ line.
+    fn header(&mut self, outside: &[u32]) {
+        let ed = self.ed;
         let mut outside_done = false;
         if let Some(symbol) = &ed.facts.symbol {
-            b.para(None, symbol, &[]);
-            b.blank();
+            self.para(None, symbol, &[]);
+            self.blank();
         }
         if let Some(title) = &ed.facts.title {
             let numbered = ed
@@ -311,16 +274,100 @@ impl Parts {
                 .and_then(|s| s.strip_prefix("A/RES/"))
                 .map(|n| format!("{n}. {title}"))
                 .unwrap_or_else(|| title.clone());
-            b.para(None, &numbered, &outside);
-            b.blank();
+            self.para(None, &numbered, outside);
+            self.blank();
             outside_done = true;
         }
-        b.para(
+        self.para(
             None,
             organ_line(ed.facts.organ.as_ref(), ed.language),
-            if outside_done { &[] } else { &outside },
+            if outside_done { &[] } else { outside },
         );
-        b.blank();
+        self.blank();
+    }
+}
+
+/// How one unit is numbered.
+#[derive(Debug, Clone, PartialEq, Eq)]
+enum Num {
+    /// No number (preambular paragraphs).
+    Plain,
+    /// Word automatic numbering: (numId, level).
+    Auto(u32, usize),
+    /// A label Word's lists cannot produce, written as text: `(bis)`.
+    Label(String),
+}
+
+/// Counters mirroring Word's while units are written in document order:
+/// the operative list's level 0 and the current sub-item levels. A jump in
+/// the operative numbers starts a new list instance at the printed number.
+#[derive(Debug, Default)]
+struct Numberer {
+    part: Option<Part>,
+    op_counter: i64,
+    op_num: u32,
+    sub_counters: [i64; MAX_AUTO_DEPTH + 1],
+    pp_num: Option<u32>,
+}
+
+impl Numberer {
+    fn number(&mut self, b: &mut Builder, id: &UnitId) -> Num {
+        if self.part != Some(id.part) {
+            *self = Numberer {
+                part: Some(id.part),
+                op_num: OPERATIVE_NUM,
+                ..Numberer::default()
+            };
+        }
+        let depth = id.sub.len();
+        if depth == 0 {
+            self.sub_counters = [0; MAX_AUTO_DEPTH + 1];
+            return match id.part {
+                Part::Preamble => {
+                    self.pp_num = None;
+                    Num::Plain
+                }
+                Part::Operative => {
+                    let n = i64::from(id.number);
+                    if n != self.op_counter + 1 {
+                        self.op_num = b.next_num(OPERATIVE_LIST, n);
+                    }
+                    self.op_counter = n;
+                    Num::Auto(self.op_num, 0)
+                }
+            };
+        }
+        let label = id.sub.last().map(String::as_str).unwrap_or("");
+        let auto = depth <= MAX_AUTO_DEPTH
+            && label_value(label, depth) == Some(self.sub_counters[depth] + 1);
+        if !auto {
+            return Num::Label(format!("({label})"));
+        }
+        self.sub_counters[depth] += 1;
+        for c in self.sub_counters.iter_mut().skip(depth + 1) {
+            *c = 0;
+        }
+        match id.part {
+            Part::Operative => Num::Auto(self.op_num, depth),
+            Part::Preamble => {
+                let list = match self.pp_num {
+                    Some(list) => list,
+                    None => {
+                        let list = b.next_num(PREAMBLE_LIST, 1);
+                        self.pp_num = Some(list);
+                        list
+                    }
+                };
+                Num::Auto(list, depth - 1)
+            }
+        }
+    }
+}
+
+impl Parts {
+    fn build(ed: &Edition) -> Parts {
+        let (mut b, outside) = Builder::new(ed);
+        b.header(&outside);
         let pre: Vec<&Unit> = ed.preamble().collect();
         let ops: Vec<&Unit> = ed.operative().collect();
         b.part(&pre, Part::Preamble);
@@ -328,6 +375,11 @@ impl Parts {
             b.blank();
         }
         b.part(&ops, Part::Operative);
+        Parts::finish(b)
+    }
+
+    /// The XML parts around a built body.
+    fn finish(b: Builder) -> Parts {
         let document = format!(
             "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n\
              <w:document xmlns:w=\"{W_NS}\" xmlns:r=\"{R_NS}\"><w:body>{}\
@@ -375,6 +427,449 @@ impl Parts {
             numbering,
             footnotes,
         }
+    }
+}
+
+// ---- tracked changes ---------------------------------------------------------
+
+/// Author written on revisions when none is given.
+pub const DEFAULT_AUTHOR: &str = "resdiff";
+
+/// Who made the revisions of a tracked-changes document, and when.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TrackOptions {
+    pub author: String,
+    /// ISO 8601 UTC, `2026-01-31T12:00:00Z` (see [`iso_utc`]).
+    pub date: String,
+}
+
+impl Default for TrackOptions {
+    fn default() -> Self {
+        TrackOptions {
+            author: DEFAULT_AUTHOR.to_string(),
+            date: iso_utc(0),
+        }
+    }
+}
+
+/// `YYYY-MM-DDThh:mm:ssZ` for seconds since the Unix epoch, in UTC.
+pub fn iso_utc(secs: i64) -> String {
+    let days = secs.div_euclid(86_400);
+    let rem = secs.rem_euclid(86_400);
+    // Civil date from a day count (H. Hinnant's algorithm).
+    let z = days + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z.rem_euclid(146_097);
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let d = doy - (153 * mp + 2) / 5 + 1;
+    let m = if mp < 10 { mp + 3 } else { mp - 9 };
+    let y = yoe + era * 400 + i64::from(m <= 2);
+    format!(
+        "{y:04}-{m:02}-{d:02}T{:02}:{:02}:{:02}Z",
+        rem / 3600,
+        rem % 3600 / 60,
+        rem % 60
+    )
+}
+
+/// Paragraph style of every clause paragraph of a tracked document, so
+/// programs (and the tests) can tell clauses from the header.
+pub const CLAUSE_STYLE: &str = "Clause";
+/// Character style of a clause label written as text (`(bis)`, or the old
+/// number of a deleted paragraph), which is not part of the clause text.
+pub const LABEL_STYLE: &str = "ClauseLabel";
+
+/// Write the new edition of `cmp` as a .docx in which every change against
+/// the old edition is a tracked revision.
+///
+/// The paragraphs follow [`report::plan`]: a clause matched in place is one
+/// paragraph whose deleted and inserted word runs (the `Delete` and `Insert`
+/// runs of its word diff) are `w:del` and `w:ins` revisions, one each; every
+/// other old clause (removed, moved away, or part of a split or merge) is a
+/// deleted paragraph, one `w:del`, and every other new clause an inserted
+/// paragraph, one `w:ins`. Moves, splits and merges carry a comment saying
+/// where the clause went or came from. Accepting all revisions gives the new
+/// edition's clauses, rejecting all the old edition's. Operative paragraphs
+/// and sub-items use Word numbering as in [`write_docx`]; a deleted paragraph
+/// shows its old number as deleted text. Lead phrases are in italics.
+/// Footnotes are those of the new edition. When `report` classifies the
+/// changes, each changed clause carries a comment naming its class
+/// ("routine", "substantive").
+pub fn write_tracked_docx(
+    cmp: &Comparison,
+    opts: &TrackOptions,
+    report: &ReportOptions,
+    out: &mut (impl Write + Seek),
+) -> io::Result<()> {
+    let t = Tracker::build(cmp, opts, report);
+    let comments = format!(
+        "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n\
+         <w:comments xmlns:w=\"{W_NS}\">{}</w:comments>",
+        t.comments
+    );
+    let settings = SETTINGS.replace("<w:footnotePr>", "<w:trackRevisions/><w:footnotePr>");
+    let styles = STYLES.replace(
+        "</w:styles>",
+        &format!(
+            "<w:style w:type=\"paragraph\" w:styleId=\"{CLAUSE_STYLE}\"><w:name w:val=\"Clause\"/><w:basedOn w:val=\"Normal\"/></w:style>\
+             <w:style w:type=\"character\" w:styleId=\"{LABEL_STYLE}\"><w:name w:val=\"Clause label\"/></w:style>\
+             <w:style w:type=\"paragraph\" w:styleId=\"CommentText\"><w:name w:val=\"annotation text\"/><w:basedOn w:val=\"Normal\"/></w:style>\
+             <w:style w:type=\"character\" w:styleId=\"CommentReference\"><w:name w:val=\"annotation reference\"/><w:rPr><w:sz w:val=\"16\"/></w:rPr></w:style>\
+             </w:styles>"
+        ),
+    );
+    let types = CONTENT_TYPES.replace(
+        "</Types>",
+        "<Override PartName=\"/word/comments.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.wordprocessingml.comments+xml\"/></Types>",
+    );
+    let rels = DOCUMENT_RELS.replace(
+        "</Relationships>",
+        "<Relationship Id=\"rId5\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/comments\" Target=\"comments.xml\"/></Relationships>",
+    );
+    let parts = Parts::finish(t.b);
+    let mut zip = zip::ZipWriter::new(out);
+    let zopts = zip::write::SimpleFileOptions::default()
+        .compression_method(zip::CompressionMethod::Deflated)
+        // A fixed time stamp keeps the file reproducible.
+        .last_modified_time(zip::DateTime::default());
+    let files: [(&str, &str); 9] = [
+        ("[Content_Types].xml", &types),
+        ("_rels/.rels", ROOT_RELS),
+        ("word/_rels/document.xml.rels", &rels),
+        ("word/document.xml", &parts.document),
+        ("word/numbering.xml", &parts.numbering),
+        ("word/footnotes.xml", &parts.footnotes),
+        ("word/comments.xml", &comments),
+        ("word/styles.xml", &styles),
+        ("word/settings.xml", &settings),
+    ];
+    for (name, body) in files {
+        zip.start_file(name, zopts).map_err(io::Error::other)?;
+        zip.write_all(body.as_bytes())?;
+    }
+    zip.finish().map_err(io::Error::other)?;
+    Ok(())
+}
+
+/// The tracked-changes .docx of `cmp` as bytes.
+pub fn tracked_docx_bytes(
+    cmp: &Comparison,
+    opts: &TrackOptions,
+    report: &ReportOptions,
+) -> io::Result<Vec<u8>> {
+    let mut cur = Cursor::new(Vec::new());
+    write_tracked_docx(cmp, opts, report, &mut cur)?;
+    Ok(cur.into_inner())
+}
+
+/// Whether a paragraph mark itself is a revision.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Mark {
+    Kept,
+    Inserted,
+    Deleted,
+}
+
+/// Builds the body of a tracked-changes document on a [`Builder`] for the
+/// new edition (numbering, footnotes, header).
+struct Tracker<'a> {
+    b: Builder<'a>,
+    attrs: String,
+    next_rev: u32,
+    comments: String,
+    next_comment: u32,
+    rtl: bool,
+}
+
+impl<'a> Tracker<'a> {
+    fn build(cmp: &'a Comparison, opts: &TrackOptions, report: &ReportOptions) -> Tracker<'a> {
+        let classes = report.classes(cmp);
+        // The comment on a change: its class, then `note`.
+        let class_note = |k: Option<usize>, note: Option<String>| -> Option<String> {
+            let class = k.and_then(|k| classes.get(k).copied().flatten());
+            match (class, note) {
+                (Some(c), Some(n)) => Some(format!("{}: {n}", c.name())),
+                (Some(c), None) => Some(c.name().to_string()),
+                (None, n) => n,
+            }
+        };
+        let (mut b, outside) = Builder::new(&cmp.new);
+        b.header(&outside);
+        let mut t = Tracker {
+            b,
+            attrs: format!(
+                "w:author=\"{}\" w:date=\"{}\"",
+                esc(&opts.author),
+                esc(&opts.date)
+            ),
+            next_rev: 1,
+            comments: String::new(),
+            next_comment: 0,
+            rtl: cmp.new.language.is_rtl(),
+        };
+        let texts = UnitTexts::new(cmp);
+        let lang = cmp.new.language;
+        let mut numberer = Numberer::default();
+        let mut blank_done = false;
+        for step in report::plan(cmp) {
+            let part = match step {
+                Step::Anchor { new, .. } | Step::New { unit: new, .. } => {
+                    cmp.new.units.get(new).map(|u| u.id.part)
+                }
+                Step::Old { unit, .. } => cmp.old.units.get(unit).map(|u| u.id.part),
+            };
+            if part == Some(Part::Operative) && !blank_done {
+                blank_done = true;
+                if cmp.new.preamble().next().is_some() || cmp.old.preamble().next().is_some() {
+                    t.b.blank();
+                }
+            }
+            match step {
+                Step::Anchor { change, old, new } => {
+                    let (Some(c), Some(o), Some(u)) = (
+                        cmp.changes.get(change),
+                        cmp.old.units.get(old),
+                        cmp.new.units.get(new),
+                    ) else {
+                        continue;
+                    };
+                    let num = numberer.number(&mut t.b, &u.id);
+                    let leads = (
+                        report::lead_len(&o.text, lang, o.id.depth()),
+                        report::lead_len(&u.text, lang, u.id.depth()),
+                    );
+                    let mut content = t.label_run(&num, false);
+                    content.push_str(&t.script(&texts.script(c), leads));
+                    content.push_str(&t.b.refs(&u.footnotes));
+                    if let Some(note) = class_note(Some(change), None) {
+                        let (start, end) = t.comment(&note);
+                        content = format!("{start}{content}{end}");
+                    }
+                    t.para(&num, Mark::Kept, &content);
+                }
+                Step::New { change, unit } => {
+                    let Some(u) = cmp.new.units.get(unit) else {
+                        continue;
+                    };
+                    let num = numberer.number(&mut t.b, &u.id);
+                    let lead = report::lead_len(&u.text, lang, u.id.depth());
+                    let mut inner = t.label_run(&num, false);
+                    inner.push_str(&t.runs(&u.text, 0, lead, false));
+                    inner.push_str(&t.b.refs(&u.footnotes));
+                    let note = class_note(
+                        change,
+                        change.and_then(|k| cmp.changes.get(k)).and_then(note_new),
+                    );
+                    let content = t.wrap(Mark::Inserted, &inner, note);
+                    t.para(&num, Mark::Inserted, &content);
+                }
+                Step::Old { change, unit } => {
+                    let Some(o) = cmp.old.units.get(unit) else {
+                        continue;
+                    };
+                    let lead = report::lead_len(&o.text, lang, o.id.depth());
+                    let label = old_label(&o.id);
+                    let mut inner = t.label_run(&Num::Label(label), true);
+                    inner.push_str(&t.runs(&o.text, 0, lead, true));
+                    let note = class_note(
+                        change,
+                        change
+                            .and_then(|k| cmp.changes.get(k))
+                            .and_then(|c| note_old(c, &o.id)),
+                    );
+                    let content = t.wrap(Mark::Deleted, &inner, note);
+                    t.para(&Num::Plain, Mark::Deleted, &content);
+                }
+            }
+        }
+        t
+    }
+
+    fn rev(&mut self) -> String {
+        let id = self.next_rev;
+        self.next_rev += 1;
+        format!("w:id=\"{id}\" {}", self.attrs)
+    }
+
+    /// Run properties: italic lead, label style, right to left.
+    fn rpr(&self, italic: bool, style: Option<&str>) -> String {
+        let mut p = String::new();
+        if let Some(s) = style {
+            p.push_str(&format!("<w:rStyle w:val=\"{s}\"/>"));
+        }
+        if italic {
+            p.push_str("<w:i/><w:iCs/>");
+        }
+        if self.rtl {
+            p.push_str("<w:rtl/>");
+        }
+        if p.is_empty() {
+            p
+        } else {
+            format!("<w:rPr>{p}</w:rPr>")
+        }
+    }
+
+    fn run(&self, text: &str, italic: bool, deleted: bool, style: Option<&str>) -> String {
+        if text.is_empty() {
+            return String::new();
+        }
+        let tag = if deleted { "w:delText" } else { "w:t" };
+        format!(
+            "<w:r>{}<{tag} xml:space=\"preserve\">{}</{tag}></w:r>",
+            self.rpr(italic, style),
+            esc(text)
+        )
+    }
+
+    /// Runs for `text`, which starts at byte `from` of its clause; the part
+    /// before byte `lead` of the clause is italic.
+    fn runs(&self, text: &str, from: usize, lead: usize, deleted: bool) -> String {
+        let mut cut = lead.saturating_sub(from).min(text.len());
+        while !text.is_char_boundary(cut) {
+            cut -= 1;
+        }
+        let (a, b) = text.split_at(cut);
+        format!(
+            "{}{}",
+            self.run(a, true, deleted, None),
+            self.run(b, false, deleted, None)
+        )
+    }
+
+    /// A label written as text (irregular labels, old numbers of deleted paragraphs).
+    fn label_run(&self, num: &Num, deleted: bool) -> String {
+        match num {
+            Num::Label(l) if !l.is_empty() => {
+                self.run(&format!("{l} "), false, deleted, Some(LABEL_STYLE))
+            }
+            _ => String::new(),
+        }
+    }
+
+    /// A word diff as runs: one `w:del` per deleted run, one `w:ins` per
+    /// inserted run. `leads` are the lead lengths in the old and new text.
+    fn script(&mut self, ops: &[WordOp], leads: (usize, usize)) -> String {
+        let (mut po, mut pn) = (0usize, 0usize);
+        let mut s = String::new();
+        for o in ops {
+            match o.op {
+                Op::Equal => {
+                    s.push_str(&self.runs(&o.text, pn, leads.1, false));
+                    po += o.text.len();
+                    pn += o.text.len();
+                }
+                Op::Delete => {
+                    let r = self.runs(&o.text, po, leads.0, true);
+                    let rev = self.rev();
+                    s.push_str(&format!("<w:del {rev}>{r}</w:del>"));
+                    po += o.text.len();
+                }
+                Op::Insert => {
+                    let r = self.runs(&o.text, pn, leads.1, false);
+                    let rev = self.rev();
+                    s.push_str(&format!("<w:ins {rev}>{r}</w:ins>"));
+                    pn += o.text.len();
+                }
+            }
+        }
+        s
+    }
+
+    /// Runs wrapped in one revision, with an optional comment on them.
+    fn wrap(&mut self, mark: Mark, inner: &str, note: Option<String>) -> String {
+        if inner.is_empty() {
+            return String::new();
+        }
+        let tag = if mark == Mark::Deleted {
+            "w:del"
+        } else {
+            "w:ins"
+        };
+        let rev = self.rev();
+        let Some(note) = note else {
+            return format!("<{tag} {rev}>{inner}</{tag}>");
+        };
+        let (start, end) = self.comment(&note);
+        format!("{start}<{tag} {rev}>{inner}{end}</{tag}>")
+    }
+
+    /// A comment: the mark-up that opens its range, and the mark-up that
+    /// closes it with the reference run.
+    fn comment(&mut self, note: &str) -> (String, String) {
+        let id = self.next_comment;
+        self.next_comment += 1;
+        self.comments.push_str(&format!(
+            "<w:comment w:id=\"{id}\" {} w:initials=\"rd\"><w:p><w:pPr><w:pStyle w:val=\"CommentText\"/></w:pPr>\
+             <w:r><w:rPr><w:rStyle w:val=\"CommentReference\"/></w:rPr><w:annotationRef/></w:r>\
+             <w:r><w:t xml:space=\"preserve\">{}</w:t></w:r></w:p></w:comment>",
+            self.attrs,
+            esc(note)
+        ));
+        (
+            format!("<w:commentRangeStart w:id=\"{id}\"/>"),
+            format!(
+                "<w:commentRangeEnd w:id=\"{id}\"/>\
+                 <w:r><w:rPr><w:rStyle w:val=\"CommentReference\"/></w:rPr><w:commentReference w:id=\"{id}\"/></w:r>"
+            ),
+        )
+    }
+
+    fn para(&mut self, num: &Num, mark: Mark, content: &str) {
+        let num_pr = match num {
+            Num::Auto(id, lvl) => {
+                format!("<w:numPr><w:ilvl w:val=\"{lvl}\"/><w:numId w:val=\"{id}\"/></w:numPr>")
+            }
+            _ => String::new(),
+        };
+        let mark_pr = match mark {
+            Mark::Kept => String::new(),
+            Mark::Inserted => format!("<w:rPr><w:ins {}/></w:rPr>", self.rev()),
+            Mark::Deleted => format!("<w:rPr><w:del {}/></w:rPr>", self.rev()),
+        };
+        let bidi = self.b.bidi();
+        self.b.body.push_str(&format!(
+            "<w:p><w:pPr><w:pStyle w:val=\"{CLAUSE_STYLE}\"/>{num_pr}{bidi}{mark_pr}</w:pPr>{content}</w:p>"
+        ));
+    }
+}
+
+/// The number a deleted paragraph showed: `5.` for an operative paragraph,
+/// `(a)` for a sub-item, nothing for a preambular paragraph.
+fn old_label(id: &UnitId) -> String {
+    match (id.sub.last(), id.part) {
+        (Some(l), _) => format!("({l})"),
+        (None, Part::Operative) => format!("{}.", id.number),
+        (None, Part::Preamble) => String::new(),
+    }
+}
+
+fn ids(ids: &[UnitId]) -> String {
+    ids.iter()
+        .map(UnitId::to_string)
+        .collect::<Vec<_>>()
+        .join(" + ")
+}
+
+/// Comment on an inserted paragraph that came from elsewhere.
+fn note_new(c: &Change) -> Option<String> {
+    match c.kind {
+        _ if c.moved => Some(format!("{} moved here (was {})", ids(&c.new), ids(&c.old))),
+        ChangeKind::Split => Some(format!("{} split into {}", ids(&c.old), ids(&c.new))),
+        ChangeKind::Merged => Some(format!("{} merged into {}", ids(&c.old), ids(&c.new))),
+        _ => None,
+    }
+}
+
+/// Comment on a deleted paragraph whose text lives on elsewhere.
+fn note_old(c: &Change, id: &UnitId) -> Option<String> {
+    match c.kind {
+        _ if c.moved => Some(format!("{id} moved to {}", ids(&c.new))),
+        ChangeKind::Split => Some(format!("{id} split into {}", ids(&c.new))),
+        ChangeKind::Merged => Some(format!("{id} merged into {}", ids(&c.new))),
+        _ => None,
     }
 }
 
@@ -493,6 +988,213 @@ mod tests {
         assert!(!doc.contains(">1. Decides"));
         assert!(doc.contains("(bis) irregular;"));
         assert!(doc.contains("&amp; &lt;markup&gt;"));
+    }
+
+    /// What a tracked document says: per clause paragraph, the text after
+    /// accepting all revisions and after rejecting all (`None` when the
+    /// paragraph itself is inserted or deleted), and the revision counts.
+    #[derive(Debug, Default)]
+    pub(crate) struct Tracked {
+        pub accepted: Vec<String>,
+        pub rejected: Vec<String>,
+        pub ins: usize,
+        pub del: usize,
+    }
+
+    pub(crate) fn read_tracked(document_xml: &str) -> Tracked {
+        use quick_xml::events::Event;
+        let mut r = quick_xml::Reader::from_str(document_xml);
+        let mut t = Tracked::default();
+        let (mut in_ins, mut in_del, mut in_rpr_of_ppr, mut in_ppr) = (0, 0, false, false);
+        let (mut text_tag, mut label) = (false, false);
+        let mut para: Option<(bool, Option<&str>, String, String)> = None; // (clause, mark, acc, rej)
+        let attr = |e: &quick_xml::events::BytesStart, k: &[u8]| {
+            e.attributes()
+                .flatten()
+                .find(|a| a.key.as_ref() == k)
+                .map(|a| String::from_utf8_lossy(&a.value).into_owned())
+        };
+        loop {
+            match r.read_event().unwrap() {
+                Event::Start(e) => match e.name().as_ref() {
+                    b"w:p" => para = Some((false, None, String::new(), String::new())),
+                    b"w:pPr" => in_ppr = true,
+                    b"w:rPr" if in_ppr => in_rpr_of_ppr = true,
+                    b"w:ins" => {
+                        in_ins += 1;
+                        t.ins += 1
+                    }
+                    b"w:del" => {
+                        in_del += 1;
+                        t.del += 1
+                    }
+                    b"w:r" => label = false,
+                    b"w:t" | b"w:delText" => text_tag = true,
+                    _ => {}
+                },
+                Event::Empty(e) => match e.name().as_ref() {
+                    b"w:pStyle" => {
+                        if let Some(p) = para.as_mut() {
+                            p.0 = attr(&e, b"w:val").as_deref() == Some(CLAUSE_STYLE);
+                        }
+                    }
+                    b"w:rStyle" => label = attr(&e, b"w:val").as_deref() == Some(LABEL_STYLE),
+                    b"w:ins" if in_rpr_of_ppr => {
+                        if let Some(p) = para.as_mut() {
+                            p.1 = Some("ins")
+                        }
+                    }
+                    b"w:del" if in_rpr_of_ppr => {
+                        if let Some(p) = para.as_mut() {
+                            p.1 = Some("del")
+                        }
+                    }
+                    _ => {}
+                },
+                Event::End(e) => match e.name().as_ref() {
+                    b"w:p" => {
+                        if let Some((true, mark, acc, rej)) = para.take() {
+                            if mark != Some("del") {
+                                t.accepted.push(acc);
+                            }
+                            if mark != Some("ins") {
+                                t.rejected.push(rej);
+                            }
+                        }
+                    }
+                    b"w:pPr" => in_ppr = false,
+                    b"w:rPr" => in_rpr_of_ppr = false,
+                    b"w:ins" => in_ins -= 1,
+                    b"w:del" => in_del -= 1,
+                    b"w:t" | b"w:delText" => text_tag = false,
+                    _ => {}
+                },
+                Event::Text(x) if text_tag && !label => {
+                    let s = x.unescape().unwrap().into_owned();
+                    if let Some(p) = para.as_mut() {
+                        if in_del == 0 {
+                            p.2.push_str(&s);
+                        }
+                        if in_ins == 0 {
+                            p.3.push_str(&s);
+                        }
+                    }
+                }
+                Event::Eof => break,
+                _ => {}
+            }
+        }
+        t
+    }
+
+    fn part(bytes: &[u8], name: &str) -> String {
+        let mut zip = zip::ZipArchive::new(Cursor::new(bytes)).unwrap();
+        let mut s = String::new();
+        std::io::Read::read_to_string(&mut zip.by_name(name).unwrap(), &mut s).unwrap();
+        s
+    }
+
+    /// Accepting all revisions gives the new edition, rejecting all the old
+    /// one, on synthetic pairs with moves, splits, merges and removals; moves
+    /// carry comments; revisions carry author and date.
+    #[test]
+    fn tracked_accept_and_reject_give_both_editions() {
+        use crate::diff::{compare, CompareOptions};
+        use crate::synth::{generate, Level};
+        let opts = TrackOptions {
+            author: "Drafting <group> (synthetic)".into(),
+            date: iso_utc(1_700_000_000),
+        };
+        let mut moves = 0;
+        for seed in 0..8 {
+            let case = generate(seed, 50, Level::Heavy);
+            let cmp = compare(&case.old, &case.new, &CompareOptions::default());
+            let bytes = tracked_docx_bytes(&cmp, &opts, &ReportOptions::default()).unwrap();
+            let doc = part(&bytes, "word/document.xml");
+            let t = read_tracked(&doc);
+            let texts = |ed: &Edition| ed.units.iter().map(|u| u.text.clone()).collect::<Vec<_>>();
+            assert_eq!(t.accepted, texts(&cmp.new), "seed {seed}");
+            assert_eq!(t.rejected, texts(&cmp.old), "seed {seed}");
+            assert!(doc.contains(
+                "w:author=\"Drafting &lt;group&gt; (synthetic)\" w:date=\"2023-11-14T22:13:20Z\""
+            ));
+            let comments = part(&bytes, "word/comments.xml");
+            for c in cmp.changes.iter().filter(|c| c.moved) {
+                moves += 1;
+                assert!(
+                    comments.contains(&format!("moved to {}", ids(&c.new))),
+                    "{comments}"
+                );
+            }
+        }
+        assert!(moves > 0);
+    }
+
+    #[test]
+    fn tracked_revisions_are_the_word_runs_of_the_diff() {
+        use crate::diff::{compare, CompareOptions};
+        let mut old = synthetic();
+        let mut new = synthetic();
+        old.units[10].text = "Requests a report at its seventy-sixth session (synthetic);".into();
+        new.units[10].text =
+            "Requests a full report at its seventy-eighth session (synthetic);".into();
+        new.units.remove(3); // PP2(b) removed
+        let cmp = compare(&old, &new, &CompareOptions::default());
+        let bytes =
+            tracked_docx_bytes(&cmp, &TrackOptions::default(), &ReportOptions::default()).unwrap();
+        let doc = part(&bytes, "word/document.xml");
+        let t = read_tracked(&doc);
+        // OP2: "full " inserted, "sixth" → "eighth": two insertions, one
+        // deletion; PP2(b): one deleted paragraph.
+        assert_eq!((t.ins, t.del), (2, 2), "{doc}");
+        assert!(doc.contains("<w:i/><w:iCs/></w:rPr><w:t xml:space=\"preserve\">Requests</w:t>"));
+        assert!(doc.contains("<w:delText xml:space=\"preserve\">(b) </w:delText>"));
+        assert!(doc.contains("w:date=\"1970-01-01T00:00:00Z\""));
+        assert!(part(&bytes, "word/settings.xml").contains("<w:trackRevisions/>"));
+        // Same input, same bytes.
+        assert_eq!(
+            bytes,
+            tracked_docx_bytes(&cmp, &TrackOptions::default(), &ReportOptions::default()).unwrap()
+        );
+    }
+
+    /// A classification becomes comments, and leaves the text alone.
+    #[test]
+    fn tracked_classes_are_comments() {
+        use crate::diff::{compare, CompareOptions};
+        use crate::render::report::Class;
+        use crate::synth::{generate, Level};
+        let case = generate(4, 40, Level::Typical);
+        let cmp = compare(&case.old, &case.new, &CompareOptions::default());
+        let rule = |_: usize, c: &Change| -> Option<Class> {
+            (c.kind != ChangeKind::Unchanged || c.moved).then_some(Class::Substantive)
+        };
+        let report = ReportOptions {
+            classify: Some(&rule),
+        };
+        let bytes = tracked_docx_bytes(&cmp, &TrackOptions::default(), &report).unwrap();
+        let t = read_tracked(&part(&bytes, "word/document.xml"));
+        let texts = |ed: &Edition| ed.units.iter().map(|u| u.text.clone()).collect::<Vec<_>>();
+        assert_eq!(t.accepted, texts(&cmp.new));
+        assert_eq!(t.rejected, texts(&cmp.old));
+        let comments = part(&bytes, "word/comments.xml");
+        let changed = cmp
+            .changes
+            .iter()
+            .filter(|c| c.kind != ChangeKind::Unchanged || c.moved)
+            .count();
+        assert!(
+            comments.matches(">substantive").count() >= changed,
+            "{comments}"
+        );
+    }
+
+    #[test]
+    fn iso_dates() {
+        assert_eq!(iso_utc(0), "1970-01-01T00:00:00Z");
+        assert_eq!(iso_utc(951_782_400), "2000-02-29T00:00:00Z");
+        assert_eq!(iso_utc(1_764_288_000 + 3_661), "2025-11-28T01:01:01Z");
+        assert_eq!(iso_utc(-1), "1969-12-31T23:59:59Z");
     }
 
     #[test]

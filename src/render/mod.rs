@@ -13,7 +13,10 @@
 pub mod canonical;
 pub mod docx;
 pub mod edition;
+pub mod html;
 pub mod json;
+pub mod md;
+pub mod report;
 pub mod side;
 pub mod stat;
 pub mod term;
