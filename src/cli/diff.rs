@@ -3,6 +3,7 @@
 
 use std::io::Write;
 use std::path::PathBuf;
+use std::time::Instant;
 
 use anyhow::Result;
 use clap::{Args, ValueEnum};
@@ -14,7 +15,7 @@ use resdiff::render::term::{self, TermOptions};
 use resdiff::render::{json, stat, Style};
 
 use super::store_args::{read_input, StoreArg};
-use super::{parse_lang_arg, LangArg, EXIT_DIFFERENT, EXIT_SAME};
+use super::{parse_lang_arg, ui, LangArg, EXIT_DIFFERENT, EXIT_SAME};
 
 /// Compare two editions of a resolution clause by clause.
 ///
@@ -85,9 +86,23 @@ pub enum DiffFormat {
 
 pub fn run(args: &DiffArgs, style: Style, out: &mut dyn Write) -> Result<u8> {
     let opts = ReadOptions { lang: args.lang.0 };
-    let old = read_input(&args.old.to_string_lossy(), opts.lang, &args.store)?;
-    let new = read_input(&args.new.to_string_lossy(), opts.lang, &args.store)?;
-    let cmp = compare(&old, &new, &CompareOptions::default());
+    let mut eds = Vec::with_capacity(2);
+    for input in [&args.old, &args.new] {
+        let t = Instant::now();
+        let ed = read_input(&input.to_string_lossy(), opts.lang, &args.store)?;
+        ui::detail(|| format!("{} ({})", ui::describe(&ed), ui::secs(t)));
+        eds.push(ed);
+    }
+    let (old, new) = (&eds[0], &eds[1]);
+    let t = Instant::now();
+    let cmp = compare(old, new, &CompareOptions::default());
+    ui::detail(|| {
+        format!(
+            "aligned and compared in {}: {}",
+            ui::secs(t),
+            stat::summary_line(&cmp)
+        )
+    });
     match args.format {
         DiffFormat::Term => term::write_term(
             &cmp,

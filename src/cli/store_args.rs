@@ -40,7 +40,7 @@ impl StoreArg {
         let dir = self.dir()?;
         let mut b = GitBackend::open(&dir)?;
         b.signature = signature_from_env();
-        b.notice = Box::new(|m| eprintln!("resdiff: {m}"));
+        b.notice = Box::new(super::ui::notice);
         Ok(Store::new(b))
     }
 }
