@@ -355,11 +355,14 @@ impl Drop for ReadOnly {
     }
 }
 
+/// A way to make the store read-only: the guard that undoes it, or why not.
+type MakeReadOnly = Box<dyn Fn() -> Result<ReadOnly, String>>;
+
 fn ok(c: &mut Command) -> bool {
     c.output().map(|o| o.status.success()).unwrap_or(false)
 }
 
-fn read_only_ways(root: &Path) -> Vec<(&'static str, Box<dyn Fn() -> Result<ReadOnly, String>>)> {
+fn read_only_ways(root: &Path) -> Vec<(&'static str, MakeReadOnly)> {
     let r = root.to_path_buf();
     if !is_root() {
         return vec![(

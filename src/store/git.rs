@@ -9,7 +9,11 @@
 //! anywhere leaves a stale lock; the next writer (or `resdiff fsck`) rolls
 //! the journalled paths to the committed state, removes temporaries and
 //! leftover git lock files, and re-points tags — so the store always shows
-//! either the old or the new commit.
+//! either the old or the new commit. A write that fails in a living process
+//! (a full disk, a read-only folder) is cleaned up at once: before the
+//! commit its temporaries are removed and nothing else changed; after it the
+//! new state is finished; if even that fails the lock is left for the next
+//! writer or `resdiff fsck` to finish.
 
 use std::cell::Cell;
 use std::fs;
