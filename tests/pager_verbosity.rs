@@ -159,6 +159,16 @@ fn verbose_adds_details_on_stderr_only() {
         err.contains("aligned and compared in") && err.contains("24 changed, 5 added"),
         "{err}"
     );
+    // parse says which reader read a PDF.
+    let pdf = corpus("unsc/S-2017-444.en.pdf");
+    let out = resdiff()
+        .args(["parse", "-v", pdf.to_str().unwrap()])
+        .assert()
+        .success()
+        .get_output()
+        .clone();
+    let err = String::from_utf8(out.stderr).unwrap();
+    assert!(err.contains("S-2017-444.en.pdf: pdf reader, en, "), "{err}");
     resdiff()
         .args(["--quiet", "--verbose", "parse", &akn("A-RES-74-176")])
         .assert()
