@@ -4,6 +4,7 @@
 //! written atomically to a file (`-o`).
 
 use std::io::{IsTerminal, Write};
+use std::time::Instant;
 use std::path::{Path, PathBuf};
 
 use anyhow::{bail, Context, Result};
@@ -18,7 +19,7 @@ use resdiff::render::term::{self, TermOptions};
 use resdiff::render::{html, json, md, stat, Style};
 
 use super::store_args::{read_inputs, StoreArg};
-use super::{parse_lang_arg, LangArg, EXIT_DIFFERENT, EXIT_SAME};
+use super::{parse_lang_arg, ui, LangArg, EXIT_DIFFERENT, EXIT_SAME};
 
 /// Compare two editions of a resolution clause by clause.
 ///
@@ -119,11 +120,22 @@ pub fn run(args: &DiffArgs, style: Style, out: &mut dyn Write) -> Result<u8> {
     }
     let opts = ReadOptions { lang: args.lang.0 };
     let (old_in, new_in) = (args.old.to_string_lossy(), args.new.to_string_lossy());
+    let t = Instant::now();
     let mut eds = read_inputs(&[&old_in, &new_in], opts.lang, &args.store)?.into_iter();
     let (Some(old), Some(new)) = (eds.next(), eds.next()) else {
         unreachable!("read_inputs returns one edition per input")
     };
+    ui::detail(|| format!("{} ({} for both)", ui::describe(&old), ui::secs(t)));
+    ui::detail(|| ui::describe(&new));
+    let t = Instant::now();
     let cmp = compare(&old, &new, &CompareOptions::default());
+    ui::detail(|| {
+        format!(
+            "aligned and compared in {}: {}",
+            ui::secs(t),
+            stat::summary_line(&cmp)
+        )
+    });
     // A file gets no terminal colour codes (debug labels stay: they are for tests).
     let style = if args.output.is_some() {
         Style {

@@ -6,7 +6,7 @@ use anyhow::{bail, Result};
 use clap::Args;
 
 use resdiff::render::Style;
-use resdiff::store::Backend;
+use resdiff::store::{Backend, StoreError};
 
 use super::store_args::StoreArg;
 use super::EXIT_SAME;
@@ -27,10 +27,22 @@ pub struct FsckArgs {
 
 pub fn run(args: &FsckArgs, _style: Style, out: &mut dyn Write) -> Result<u8> {
     let mut store = args.store.open()?;
-    store.backend.begin(&[])?;
+    // A read-only store can still be checked, only not repaired.
+    let read_only = match store.backend.begin(&[]) {
+        Ok(()) => false,
+        Err(StoreError::ReadOnly(_)) => true,
+        Err(e) => return Err(e.into()),
+    };
     let rep = store.fsck();
     store.backend.end();
-    let rep = rep?;
+    let mut rep = rep?;
+    if read_only {
+        rep.notes.push(
+            "the store is read-only here: checked without taking the writer lock, \
+             so an unfinished write (if any) was not rolled back"
+                .into(),
+        );
+    }
     for n in &rep.notes {
         writeln!(out, "note: {n}")?;
     }

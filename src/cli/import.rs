@@ -50,7 +50,9 @@ pub struct ImportArgs {
 pub fn run(args: &ImportArgs, _style: Style, out: &mut dyn Write) -> Result<u8> {
     let mut store = args.store.open()?;
     for file in &args.files {
+        let t = std::time::Instant::now();
         let ed = ingest::read_path(file, &ReadOptions { lang: args.lang.0 })?;
+        super::ui::detail(|| format!("{} ({})", super::ui::describe(&ed), super::ui::secs(t)));
         let opts = ImportOptions {
             series: args.series.clone(),
             replace: args.replace,

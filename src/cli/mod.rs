@@ -8,15 +8,18 @@ mod diff;
 mod draft;
 mod fetch;
 mod fsck;
+mod git;
 mod history;
 mod import;
 mod init;
 mod list;
 mod log;
 mod man;
+mod pager;
 mod parse;
 mod show;
 mod store_args;
+pub mod ui;
 
 use std::io::{self, IsTerminal, Write};
 use std::process::ExitCode;
@@ -48,6 +51,19 @@ pub struct Cli {
     #[arg(long, value_enum, default_value_t = ColorChoice::Auto, global = true)]
     pub color: ColorChoice,
 
+    /// Do not page long output (by default a terminal gets it through $RESDIFF_PAGER, else
+    /// $PAGER, else less -FRX).
+    #[arg(long, global = true)]
+    pub no_pager: bool,
+
+    /// Print errors only on stderr: no warnings, no progress.
+    #[arg(long, short = 'q', global = true, conflicts_with = "verbose")]
+    pub quiet: bool,
+
+    /// Also print details on stderr: timings, which reader, unit counts, alignment figures.
+    #[arg(long, short = 'v', global = true)]
+    pub verbose: bool,
+
     #[command(subcommand)]
     pub command: Command,
 }
@@ -78,6 +94,18 @@ pub enum Command {
     Fetch(fetch::FetchArgs),
     Completions(completions::CompletionsArgs),
     Man(man::ManArgs),
+    #[command(name = "git-diff", hide = true)]
+    GitDiff(git::GitDiffArgs),
+    #[command(hide = true)]
+    Textconv(git::TextconvArgs),
+}
+
+impl Command {
+    /// Whether long output of this command may go through the pager: not
+    /// when git runs resdiff (git pages the whole diff itself).
+    fn pages(&self) -> bool {
+        !matches!(self, Command::GitDiff(_) | Command::Textconv(_))
+    }
 }
 
 /// Decide once whether output is coloured: `--color`, then NO_COLOR, then
@@ -116,37 +144,67 @@ pub fn main() -> ExitCode {
             return ExitCode::from(code);
         }
     };
+    ui::set(ui::from_flags(cli.quiet, cli.verbose));
     let style = decide_style(cli.color);
-    let stdout = io::stdout();
-    let mut out = io::BufWriter::new(stdout.lock());
-    let result = match &cli.command {
-        Command::Parse(args) => parse::run(args, style, &mut out),
-        Command::Diff(args) => diff::run(args, style, &mut out),
-        Command::Init(args) => init::run(args, style, &mut out),
-        Command::Import(args) => import::run(args, style, &mut out),
-        Command::List(args) => list::run(args, style, &mut out),
-        Command::Log(args) => log::run(args, style, &mut out),
-        Command::Show(args) => show::run(args, style, &mut out),
-        Command::Blame(args) => blame::run(args, style, &mut out),
-        Command::History(args) => history::run(args, style, &mut out),
-        Command::Draft(args) => draft::run(args, style, &mut out),
-        Command::Fsck(args) => fsck::run(args, style, &mut out),
-        Command::Fetch(args) => fetch::run(args, style, &mut out),
-        Command::Completions(args) => completions::run(args, &mut out),
-        Command::Man(args) => man::run(args, &mut out),
+    let paging = !cli.no_pager && cli.command.pages() && io::stdout().is_terminal();
+    let pager = paging
+        .then(|| {
+            pager::choose(
+                std::env::var_os("RESDIFF_PAGER").as_deref(),
+                std::env::var_os("PAGER").as_deref(),
+            )
+        })
+        .flatten();
+    let result = match pager {
+        // Collected first: whether to page depends on the length.
+        Some(cmd) => {
+            let mut buf = Vec::new();
+            let result = dispatch(&cli.command, style, &mut buf);
+            let shown = match &result {
+                Ok(_) => pager::show(&buf, Some(&cmd), pager::terminal_height()),
+                Err(_) => pager::show(&buf, None, 0),
+            };
+            result.and_then(|code| shown.map(|_| code).map_err(anyhow::Error::from))
+        }
+        None => {
+            let stdout = io::stdout();
+            let mut out = io::BufWriter::new(stdout.lock());
+            dispatch(&cli.command, style, &mut out).and_then(|code| {
+                out.flush()?;
+                Ok(code)
+            })
+        }
     };
-    let result = result.and_then(|code| {
-        out.flush()?;
-        Ok(code)
-    });
     match result {
         Ok(code) => ExitCode::from(code),
         Err(e) if is_broken_pipe(&e) => ExitCode::from(EXIT_SAME),
         Err(e) => {
-            drop(out);
+            let _ = io::stdout().flush();
             eprintln!("resdiff: error: {e:#}");
             ExitCode::from(EXIT_TROUBLE)
         }
+    }
+}
+
+/// Run one subcommand, writing its data to `out`.
+fn dispatch(command: &Command, style: Style, out: &mut dyn Write) -> anyhow::Result<u8> {
+    match command {
+        Command::Parse(args) => parse::run(args, style, out),
+        Command::Diff(args) => diff::run(args, style, out),
+        Command::Init(args) => init::run(args, style, out),
+        Command::Import(args) => import::run(args, style, out),
+        Command::List(args) => list::run(args, style, out),
+        Command::Log(args) => log::run(args, style, out),
+        Command::Show(args) => show::run(args, style, out),
+        Command::Blame(args) => blame::run(args, style, out),
+        Command::History(args) => history::run(args, style, out),
+        Command::Draft(args) => draft::run(args, style, out),
+        Command::Fsck(args) => fsck::run(args, style, out),
+        Command::Fetch(args) => fetch::run(args, style, out),
+        Command::Completions(args) => completions::run(args, out),
+        Command::Man(args) => man::run(args, out),
+        Command::GitDiff(args) => git::run_diff(args, style, out),
+        Command::Textconv(args) => git::run_textconv(args, out),
     }
 }
 

@@ -44,11 +44,13 @@ pub enum ParseFormat {
 pub fn run(args: &ParseArgs, style: Style, out: &mut dyn Write) -> Result<u8> {
     let opts = ReadOptions { lang: args.lang.0 };
     let input = args.file.to_string_lossy();
+    let t = std::time::Instant::now();
     let ed = super::store_args::read_input(
         &input,
         opts.lang,
         &super::store_args::StoreArg { store: None },
     )?;
+    super::ui::detail(|| format!("{} ({})", super::ui::describe(&ed), super::ui::secs(t)));
     match args.format {
         ParseFormat::Text => edition::write_text(&ed, style, out)?,
         ParseFormat::Json => edition::write_json(&ed, out)?,

@@ -15,6 +15,9 @@ use resdiff::store::refs::{self, Reference};
 use resdiff::store::Store;
 use resdiff::{Edition, Language};
 
+/// Environment variable that injects write failures into the store (tests only).
+const FAIL_WRITE_AFTER_VAR: &str = "RESDIFF_TEST_FAIL_WRITE_AFTER";
+
 /// `--store DIR`.
 #[derive(Debug, Clone, Args)]
 pub struct StoreArg {
@@ -42,7 +45,12 @@ impl StoreArg {
         let dir = self.dir()?;
         let mut b = GitBackend::open(&dir)?;
         b.signature = signature_from_env();
-        b.notice = Box::new(|m| eprintln!("resdiff: {m}"));
+        b.notice = Box::new(super::ui::notice);
+        // Hidden, for the fault tests (tests/store_faults.rs): make the
+        // store's N-th and later writes fail as on a full disk.
+        b.fail_writes_after = std::env::var(FAIL_WRITE_AFTER_VAR)
+            .ok()
+            .and_then(|v| v.trim().parse().ok());
         Ok(Store::new(b))
     }
 }

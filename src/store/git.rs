@@ -9,8 +9,13 @@
 //! anywhere leaves a stale lock; the next writer (or `resdiff fsck`) rolls
 //! the journalled paths to the committed state, removes temporaries and
 //! leftover git lock files, and re-points tags — so the store always shows
-//! either the old or the new commit.
+//! either the old or the new commit. A write that fails in a living process
+//! (a full disk, a read-only folder) is cleaned up at once: before the
+//! commit its temporaries are removed and nothing else changed; after it the
+//! new state is finished; if even that fails the lock is left for the next
+//! writer or `resdiff fsck` to finish.
 
+use std::cell::Cell;
 use std::fs;
 use std::path::{Path, PathBuf};
 use std::time::Duration;
@@ -54,6 +59,12 @@ pub struct GitBackend {
     pub lock_wait: Duration,
     /// Told about waiting and recovery (the CLI prints it on stderr).
     pub notice: Box<dyn Fn(&str)>,
+    /// Fault injection for tests of the failure paths: after this many
+    /// write steps (see [`GitBackend::write_step`]) every further one fails
+    /// as on a full disk. `None` in normal use.
+    pub fail_writes_after: Option<usize>,
+    /// Write steps taken so far (counted only for `fail_writes_after`).
+    writes: Cell<usize>,
     lock: Option<Lock>,
 }
 
@@ -100,6 +111,8 @@ impl GitBackend {
             signature: None,
             lock_wait: LOCK_WAIT,
             notice: Box::new(|_| {}),
+            fail_writes_after: None,
+            writes: Cell::new(0),
             lock: None,
         })
     }
@@ -217,8 +230,34 @@ impl GitBackend {
         if let Some(parent) = path.parent() {
             fs::create_dir_all(parent).map_err(|e| StoreError::io(parent, e))?;
         }
-        write_synced(&tmp, bytes)?;
+        if let Err(e) = self.write_file(&tmp, bytes) {
+            let _ = fs::remove_file(&tmp);
+            return Err(e);
+        }
         fs::rename(&tmp, path).map_err(|e| StoreError::io(path, e))
+    }
+
+    /// One step that needs disk space (a file, an object, the index, a
+    /// reference). Every write goes through here first, so that tests can
+    /// make the n-th and all later writes fail as a full disk does
+    /// ([`GitBackend::fail_writes_after`]).
+    fn write_step(&self, what: &Path) -> Result<(), StoreError> {
+        let n = self.writes.get();
+        self.writes.set(n + 1);
+        match self.fail_writes_after {
+            Some(limit) if n >= limit => Err(StoreError::io(what, disk_full())),
+            _ => Ok(()),
+        }
+    }
+
+    /// Write a file (synced). An injected fault leaves half the bytes
+    /// written, as a disk that fills up mid-write does.
+    fn write_file(&self, path: &Path, bytes: &[u8]) -> Result<(), StoreError> {
+        if let Err(e) = self.write_step(path) {
+            let _ = fs::write(path, &bytes[..bytes.len() / 2]);
+            return Err(e);
+        }
+        write_synced(path, bytes)
     }
 
     /// Roll the paths of a dead writer's journal back to the committed state.
@@ -259,8 +298,137 @@ impl GitBackend {
                 }
             }
         }
+        self.write_step(&self.repo.path().join("index"))?;
         index.write()?;
         Ok(())
+    }
+
+    /// The writing part of [`Backend::commit`]: objects, temporary files,
+    /// the commit (the step that decides), renames, index, tags. Temporary
+    /// files are recorded in `temps` before they are written, so a failure
+    /// can remove them.
+    fn write_commit(
+        &mut self,
+        files: &[(String, Vec<u8>)],
+        message: &str,
+        tags: &[String],
+        temps: &mut Vec<(PathBuf, PathBuf)>,
+    ) -> Result<Oid, StoreError> {
+        let objects = self.repo.path().join("objects");
+        let head = self.head_commit()?;
+        let mut idx = Index::new()?;
+        if let Some(c) = &head {
+            idx.read_tree(&c.tree()?)?;
+        }
+        for (p, bytes) in files {
+            let full = format!("{}{p}", self.prefix);
+            self.write_step(&objects)?;
+            let oid = self.repo.blob(bytes)?;
+            idx.add(&IndexEntry {
+                ctime: IndexTime::new(0, 0),
+                mtime: IndexTime::new(0, 0),
+                dev: 0,
+                ino: 0,
+                mode: 0o100644,
+                uid: 0,
+                gid: 0,
+                file_size: u32::try_from(bytes.len()).unwrap_or(u32::MAX),
+                id: oid,
+                flags: u16::try_from(full.len()).unwrap_or(0xfff).min(0xfff),
+                flags_extended: 0,
+                path: full.into_bytes(),
+            })?;
+        }
+        self.write_step(&objects)?;
+        let tree = self.repo.find_tree(idx.write_tree_to(&self.repo)?)?;
+        // Temporary files beside their targets.
+        for (p, bytes) in files {
+            let abs = self.abs(p);
+            if let Some(parent) = abs.parent() {
+                fs::create_dir_all(parent).map_err(|e| StoreError::io(parent, e))?;
+            }
+            let tmp = tmp_name(&abs);
+            temps.push((tmp.clone(), abs));
+            self.write_file(&tmp, bytes)?;
+        }
+        let sig = self.sig()?;
+        let parents: Vec<&git2::Commit<'_>> = head.iter().collect();
+        self.write_step(&objects)?;
+        let oid = self
+            .repo
+            .commit(Some("HEAD"), &sig, &sig, message, &tree, &parents)?;
+        for (tmp, abs) in temps.iter() {
+            fs::rename(tmp, abs).map_err(|e| StoreError::io(abs, e))?;
+        }
+        let mut index = self.repo.index()?;
+        for (p, _) in files {
+            index.add_path(Path::new(&format!("{}{p}", self.prefix)))?;
+        }
+        self.write_step(&self.repo.path().join("index"))?;
+        index.write()?;
+        for t in tags {
+            self.write_step(&self.repo.path().join("refs/tags").join(t))?;
+            self.repo
+                .reference(&format!("refs/tags/{t}"), oid, true, "resdiff: edition tag")?;
+        }
+        Ok(oid)
+    }
+
+    /// Put the store in order after a failed write (a full disk, a read-only
+    /// folder, …). Before the commit nothing the user sees was touched:
+    /// remove the temporary files and report that nothing was stored. After
+    /// it, the new state stands: finish the renames, index and tags. If even
+    /// that fails, leave the lock with its journal, so that the next writer
+    /// (or `resdiff fsck`) finishes once the cause is fixed.
+    fn after_failed_write(
+        &mut self,
+        e: StoreError,
+        before: Option<Oid>,
+        paths: &[String],
+        temps: Vec<(PathBuf, PathBuf)>,
+    ) -> Result<String, StoreError> {
+        let after = self.head_commit().ok().flatten().map(|c| c.id());
+        if after == before {
+            for (tmp, _) in &temps {
+                let _ = fs::remove_file(tmp);
+            }
+            return Err(nothing_stored(e));
+        }
+        let Some(oid) = after else {
+            return Err(e);
+        };
+        for (tmp, abs) in &temps {
+            if tmp.exists() {
+                let _ = fs::rename(tmp, abs);
+            }
+        }
+        let info = LockInfo {
+            pid: None,
+            journal: paths.to_vec(),
+        };
+        match self.recover(&info) {
+            Ok(()) => {
+                (self.notice)(&format!(
+                    "writing the store failed after commit {} was made ({e}); \
+                     the working files, index and tags were brought in line with it",
+                    short_id(oid)
+                ));
+                Ok(oid.to_string())
+            }
+            Err(e2) => {
+                let lock_path = self.dir.join(LOCK_FILE);
+                if let Some(l) = self.lock.take() {
+                    l.leave();
+                }
+                Err(StoreError::Other(format!(
+                    "{e}; commit {} was made, but the working files could not be brought \
+                     in line with it ({e2}). The lock {} was left in place: once there is \
+                     space again (or the store is writable), run resdiff fsck to finish",
+                    short_id(oid),
+                    lock_path.display()
+                )))
+            }
+        }
     }
 
     /// Whether the tag exists and its commit holds each path as HEAD does.
@@ -331,7 +499,9 @@ impl Backend for GitBackend {
                 this.recover(info)
             })?
         };
-        l.journal(paths)?;
+        self.write_step(&self.dir.join(LOCK_FILE))
+            .and_then(|()| l.journal(paths))
+            .map_err(nothing_stored)?;
         self.lock = Some(l);
         Ok(())
     }
@@ -347,8 +517,10 @@ impl Backend for GitBackend {
         tags: &[String],
     ) -> Result<String, StoreError> {
         let paths: Vec<String> = files.iter().map(|(p, _)| p.clone()).collect();
+        self.write_step(&self.dir.join(LOCK_FILE))
+            .map_err(nothing_stored)?;
         match self.lock.as_mut() {
-            Some(l) => l.journal(&paths)?,
+            Some(l) => l.journal(&paths).map_err(nothing_stored)?,
             None => {
                 return Err(StoreError::Other(
                     "internal: a commit without the store lock".into(),
@@ -366,59 +538,12 @@ impl Backend for GitBackend {
                 )));
             }
         }
-        let head = self.head_commit()?;
-        let mut idx = Index::new()?;
-        if let Some(c) = &head {
-            idx.read_tree(&c.tree()?)?;
-        }
-        for (p, bytes) in files {
-            let full = format!("{}{p}", self.prefix);
-            let oid = self.repo.blob(bytes)?;
-            idx.add(&IndexEntry {
-                ctime: IndexTime::new(0, 0),
-                mtime: IndexTime::new(0, 0),
-                dev: 0,
-                ino: 0,
-                mode: 0o100644,
-                uid: 0,
-                gid: 0,
-                file_size: u32::try_from(bytes.len()).unwrap_or(u32::MAX),
-                id: oid,
-                flags: u16::try_from(full.len()).unwrap_or(0xfff).min(0xfff),
-                flags_extended: 0,
-                path: full.into_bytes(),
-            })?;
-        }
-        let tree = self.repo.find_tree(idx.write_tree_to(&self.repo)?)?;
-        // Temporary files beside their targets.
+        let before = self.head_commit()?.map(|c| c.id());
         let mut temps = Vec::new();
-        for (p, bytes) in files {
-            let abs = self.abs(p);
-            if let Some(parent) = abs.parent() {
-                fs::create_dir_all(parent).map_err(|e| StoreError::io(parent, e))?;
-            }
-            let tmp = tmp_name(&abs);
-            write_synced(&tmp, bytes)?;
-            temps.push((tmp, abs));
+        match self.write_commit(files, message, tags, &mut temps) {
+            Ok(oid) => Ok(oid.to_string()),
+            Err(e) => self.after_failed_write(e, before, &paths, temps),
         }
-        let sig = self.sig()?;
-        let parents: Vec<&git2::Commit<'_>> = head.iter().collect();
-        let oid = self
-            .repo
-            .commit(Some("HEAD"), &sig, &sig, message, &tree, &parents)?;
-        for (tmp, abs) in temps {
-            fs::rename(&tmp, &abs).map_err(|e| StoreError::io(&abs, e))?;
-        }
-        let mut index = self.repo.index()?;
-        for p in &paths {
-            index.add_path(Path::new(&format!("{}{p}", self.prefix)))?;
-        }
-        index.write()?;
-        for t in tags {
-            self.repo
-                .reference(&format!("refs/tags/{t}"), oid, true, "resdiff: edition tag")?;
-        }
-        Ok(oid.to_string())
     }
 
     fn revisions(&self, path: &str) -> Result<Vec<Revision>, StoreError> {
@@ -477,7 +602,20 @@ impl Backend for GitBackend {
             {
                 continue;
             }
-            problems.push(format!("{p}: not committed ({:?})", s.status()));
+            let advice = if s
+                .status()
+                .intersects(git2::Status::WT_MODIFIED | git2::Status::WT_DELETED)
+            {
+                format!(
+                    "; if the change is not yours the file may be damaged: see it with \
+                     git -C {wd} diff -- {p}, restore the committed copy with \
+                     git -C {wd} checkout -- {p}",
+                    wd = self.workdir.display()
+                )
+            } else {
+                String::new()
+            };
+            problems.push(format!("{p}: not committed ({:?}){advice}", s.status()));
         }
         for (tag, paths) in edition_tags {
             if self
@@ -497,6 +635,31 @@ impl Backend for GitBackend {
         }
         Ok(problems)
     }
+}
+
+/// A write failed before anything the user sees changed: say so, and what to do.
+fn nothing_stored(e: StoreError) -> StoreError {
+    StoreError::Other(format!(
+        "{e}; nothing was stored and the store is as it was: free some disk space \
+         (or make the store writable) and run the command again"
+    ))
+}
+
+/// The error a full disk gives.
+fn disk_full() -> std::io::Error {
+    #[cfg(unix)]
+    {
+        std::io::Error::from_raw_os_error(libc::ENOSPC)
+    }
+    #[cfg(not(unix))]
+    {
+        std::io::Error::other("no space left on device")
+    }
+}
+
+/// A commit id as shown in messages.
+fn short_id(oid: Oid) -> String {
+    oid.to_string()[..10].to_string()
 }
 
 fn tmp_name(path: &Path) -> PathBuf {

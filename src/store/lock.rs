@@ -41,6 +41,8 @@ pub struct LockInfo {
 pub struct Lock {
     path: PathBuf,
     file: fs::File,
+    /// Keep the file when dropped (see [`Lock::leave`]).
+    keep: bool,
 }
 
 impl Lock {
@@ -55,9 +57,21 @@ impl Lock {
     }
 }
 
+impl Lock {
+    /// Give the lock up but leave its file, journal included, in place: a
+    /// write failed half-way and could not be finished, so the next writer
+    /// must find a stale lock and roll the journalled paths forward or back
+    /// (once this process has exited, its pid no longer runs).
+    pub fn leave(mut self) {
+        self.keep = true;
+    }
+}
+
 impl Drop for Lock {
     fn drop(&mut self) {
-        let _ = fs::remove_file(&self.path);
+        if !self.keep {
+            let _ = fs::remove_file(&self.path);
+        }
     }
 }
 
@@ -75,10 +89,23 @@ pub fn try_lock(dir: &Path) -> Result<Attempt, StoreError> {
     let path = dir.join(LOCK_FILE);
     match OpenOptions::new().write(true).create_new(true).open(&path) {
         Ok(mut file) => {
-            writeln!(file, "{}", std::process::id())
-                .and_then(|_| file.sync_data())
-                .map_err(|e| StoreError::io(&path, e))?;
-            Ok(Attempt::Taken(Lock { path, file }))
+            if let Err(e) = writeln!(file, "{}", std::process::id()).and_then(|_| file.sync_data())
+            {
+                // Do not leave a lock without a pid behind (a full disk):
+                // the next writer would wait for it.
+                drop(file);
+                let _ = fs::remove_file(&path);
+                return Err(StoreError::Other(format!(
+                    "{}: cannot write the store lock ({e}); nothing was written: free some \
+                     disk space (or fix the store folder) and run the command again",
+                    path.display()
+                )));
+            }
+            Ok(Attempt::Taken(Lock {
+                path,
+                file,
+                keep: false,
+            }))
         }
         Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => {
             let Some(info) = read(&path)? else {
@@ -101,8 +128,24 @@ pub fn try_lock(dir: &Path) -> Result<Attempt, StoreError> {
                 Attempt::Busy(info)
             })
         }
+        Err(e) if is_read_only(&e) => Err(StoreError::ReadOnly(format!(
+            "{}: cannot create the store lock ({e}): the store is read-only here, so nothing \
+             can be imported or saved; reading commands still work. Check the permissions \
+             and the mount of {}, or work on a writable copy",
+            path.display(),
+            dir.display()
+        ))),
         Err(e) => Err(StoreError::io(&path, e)),
     }
+}
+
+/// Whether an error means the folder cannot be written at all.
+pub fn is_read_only(e: &std::io::Error) -> bool {
+    #[cfg(unix)]
+    let erofs = e.raw_os_error() == Some(libc::EROFS);
+    #[cfg(not(unix))]
+    let erofs = false;
+    erofs || e.kind() == std::io::ErrorKind::PermissionDenied
 }
 
 /// Take the lock, waiting up to `wait`; `notice` is told once when waiting
@@ -215,5 +258,48 @@ mod tests {
         })
         .unwrap();
         assert_eq!(seen, ["x/y.txt"]);
+    }
+
+    /// A lock left by a real process that was killed (not an invented pid):
+    /// it is seen as stale, its journal is handed to recovery, and the
+    /// notice names the pid and says what happens.
+    #[cfg(unix)]
+    #[test]
+    fn a_killed_writers_lock_is_stale() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut child = std::process::Command::new("sleep")
+            .arg("60")
+            .spawn()
+            .unwrap();
+        let pid = child.id();
+        let path = dir.path().join(LOCK_FILE);
+        std::fs::write(&path, format!("{pid}\nseries/A-RES-1-1.en.txt\n")).unwrap();
+        // Alive: busy, so a writer with no patience gives up.
+        assert!(matches!(try_lock(dir.path()).unwrap(), Attempt::Busy(_)));
+        child.kill().unwrap();
+        child.wait().unwrap();
+        assert!(!process_alive(pid));
+        let told = std::cell::RefCell::new(Vec::new());
+        let mut seen = Vec::new();
+        let held = lock(
+            dir.path(),
+            Duration::ZERO,
+            &|m| told.borrow_mut().push(m.to_string()),
+            &mut |i| {
+                seen = i.journal.clone();
+                Ok(())
+            },
+        )
+        .unwrap();
+        assert_eq!(seen, ["series/A-RES-1-1.en.txt"]);
+        let told = told.into_inner();
+        assert!(
+            told.len() == 1 && told[0].contains(&format!("pid {pid}")) && told[0].contains("died"),
+            "{told:?}"
+        );
+        // The new lock holds this process's pid; leaving it keeps the file.
+        held.leave();
+        let info = read(&path).unwrap().unwrap();
+        assert_eq!(info.pid, Some(std::process::id()));
     }
 }

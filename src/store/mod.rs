@@ -56,6 +56,9 @@ pub enum StoreError {
     Conflict(String),
     #[error("{0}")]
     Locked(String),
+    /// The store folder cannot be written (permissions, a read-only mount).
+    #[error("{0}")]
+    ReadOnly(String),
     #[error(transparent)]
     Ingest(#[from] ingest::IngestError),
     #[error("{0}")]
@@ -204,7 +207,9 @@ impl<B: Backend> Store<B> {
             .backend
             .read(path)?
             .ok_or_else(|| StoreError::NotFound(format!("{path} is not in the store")))?;
-        parse_canonical(&bytes, &self.backend.display_path(path), source)
+        let shown = self.backend.display_path(path);
+        check_whole(&bytes, &shown)?;
+        parse_canonical(&bytes, &shown, source)
     }
 
     /// Import an edition read by any reader.
@@ -513,8 +518,15 @@ impl<B: Backend> Store<B> {
                 continue;
             }
             rep.checked_files += 1;
+            let is_draft = path.starts_with(&format!("{DRAFTS_DIR}/"));
             let ed = match self.backend.read(&path)? {
-                Some(b) => match parse_canonical(&b, &path, &path) {
+                Some(b) => match (if is_draft {
+                    Ok(())
+                } else {
+                    check_whole(&b, &path)
+                })
+                .and_then(|()| parse_canonical(&b, &path, &path))
+                {
                     Ok(e) => e,
                     Err(e) => {
                         rep.problems.push(e.to_string());
@@ -523,7 +535,7 @@ impl<B: Backend> Store<B> {
                 },
                 None => continue,
             };
-            if path.starts_with(&format!("{DRAFTS_DIR}/")) {
+            if is_draft {
                 continue;
             }
             let Some(f) = parse_edition_path(&path) else {
@@ -611,16 +623,38 @@ pub fn parse_edition_path(path: &str) -> Option<StoredFile> {
     })
 }
 
-/// Parse canonical bytes; errors name the store path and the line.
+/// What to do about a stored canonical file that does not parse.
+const DAMAGED_ADVICE: &str = "the stored file is damaged: restore a good copy from the git \
+history (git log --oneline -- FILE, then git checkout COMMIT -- FILE, and commit it) or import \
+the edition again with resdiff import --replace";
+
+/// A stored edition file is written whole by the store, always ending in a
+/// line break; one that does not was cut short (a full disk, a copy
+/// interrupted), even if what is left still parses. Drafts are edited by
+/// hand and are not held to this.
+fn check_whole(bytes: &[u8], path: &str) -> Result<(), StoreError> {
+    if bytes.is_empty() || bytes.ends_with(b"\n") {
+        return Ok(());
+    }
+    Err(StoreError::Other(format!(
+        "{path}: the file ends in the middle of a line, after {} bytes: it was cut short; \
+         {DAMAGED_ADVICE}",
+        bytes.len()
+    )))
+}
+
+/// Parse canonical bytes; errors name the store path and the line, and say
+/// how to repair the file.
 fn parse_canonical(bytes: &[u8], path: &str, source: &str) -> Result<Edition, StoreError> {
+    let damaged = |what: String| StoreError::Other(format!("{what}; {DAMAGED_ADVICE}"));
     let text = std::str::from_utf8(bytes).map_err(|e| {
-        StoreError::Other(format!(
+        damaged(format!(
             "{path}: not valid UTF-8 at byte {}",
             e.valid_up_to()
         ))
     })?;
-    let mut ed =
-        ingest::canonical::parse(text, source, &ReadOptions::default()).map_err(|k| k.at(path))?;
+    let mut ed = ingest::canonical::parse(text, source, &ReadOptions::default())
+        .map_err(|k| damaged(k.at(path).to_string()))?;
     ed.source = source.to_string();
     Ok(ed)
 }
