@@ -27,6 +27,8 @@ pub fn resdiff() -> assert_cmd::Command {
     let mut c = assert_cmd::Command::cargo_bin("resdiff").expect("binary built");
     c.env_remove("NO_COLOR")
         .env_remove("RESDIFF_STORE")
+        // No test reaches the real UN services; tests/fetch.rs serves its own.
+        .env("RESDIFF_OFFLINE", "1")
         .env("COLUMNS", "100");
     c
 }
