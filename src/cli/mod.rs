@@ -10,10 +10,13 @@ mod fsck;
 mod history;
 mod import;
 mod init;
+mod lint;
 mod list;
 mod log;
 mod man;
 mod parse;
+mod review;
+mod rollover;
 mod show;
 mod store_args;
 
@@ -76,6 +79,9 @@ pub enum Command {
     Fsck(fsck::FsckArgs),
     Completions(completions::CompletionsArgs),
     Man(man::ManArgs),
+    Rollover(rollover::RolloverArgs),
+    Review(review::ReviewArgs),
+    Lint(lint::LintArgs),
 }
 
 /// Decide once whether output is coloured: `--color`, then NO_COLOR, then
@@ -131,6 +137,9 @@ pub fn main() -> ExitCode {
         Command::Fsck(args) => fsck::run(args, style, &mut out),
         Command::Completions(args) => completions::run(args, &mut out),
         Command::Man(args) => man::run(args, &mut out),
+        Command::Rollover(args) => rollover::run(args, style, &mut out),
+        Command::Review(args) => review::run(args, style, &mut out),
+        Command::Lint(args) => lint::run(args, style, &mut out),
     };
     let result = result.and_then(|code| {
         out.flush()?;
