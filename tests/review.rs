@@ -169,6 +169,60 @@ fn verb_strength_changes_between_the_four_editions() {
     assert!(reasons_of(&r, "OP19").contains(&"verb-strength"));
 }
 
+/// Units with a verb-strength finding, in every language. The opening
+/// changes (78/228 OP24 "Encourages" → "Stresses"; 80/228 OP13 "Takes note"
+/// → "Recalls" and OP23 "Invites" → "Reaffirms") are found in all six;
+/// French and Chinese render 78/228 OP6 "Reaffirms its request" as the same
+/// verb "again", so no change there.
+#[test]
+fn verb_strength_changes_in_six_languages() {
+    let units = |lang, old, new| -> Vec<String> {
+        let mut v: Vec<String> = verbs(&run(lang, old, new))
+            .into_iter()
+            .map(|(u, _)| u)
+            .collect();
+        v.dedup();
+        v
+    };
+    use Language::*;
+    let want_78: [(Language, &[&str]); 6] = [
+        (En, &["OP5", "OP6", "OP12", "OP24"]),
+        (Fr, &["OP5", "OP9", "OP24"]),
+        (Es, &["OP5", "OP6", "OP12", "OP24"]),
+        (Ru, &["OP5", "OP6", "OP12", "OP24"]),
+        (Zh, &["OP24"]),
+        (Ar, &["OP5", "OP6", "OP24"]),
+    ];
+    for (lang, want) in want_78 {
+        assert_eq!(units(lang, "76-186", "78-228"), want, "{lang} 78/228");
+    }
+    let want_80: [(Language, &[&str]); 6] = [
+        (En, &["OP5", "OP13", "OP23"]),
+        (Fr, &["OP5", "OP13", "OP23"]),
+        (Es, &["OP5", "OP13", "OP23"]),
+        (Ru, &["OP5", "OP13", "OP23"]),
+        (Zh, &["OP13", "OP23", "OP24"]),
+        (Ar, &["OP5", "OP13", "OP23"]),
+    ];
+    for (lang, want) in want_80 {
+        assert_eq!(units(lang, "78-228", "80-228"), want, "{lang} 80/228");
+    }
+    // 76/186: none in English; the French text turned "Salue" into "Prend
+    // note avec satisfaction" (OP12) and the Russian "призывает" into
+    // "рекомендует" (OP27), where the English kept its verbs.
+    let want_76: [(Language, &[&str]); 6] = [
+        (En, &[]),
+        (Fr, &["OP12"]),
+        (Es, &[]),
+        (Ru, &["OP27"]),
+        (Zh, &[]),
+        (Ar, &[]),
+    ];
+    for (lang, want) in want_76 {
+        assert_eq!(units(lang, "74-176", "76-186"), want, "{lang} 76/186");
+    }
+}
+
 #[test]
 fn adopted_editions_have_no_error_findings() {
     for lang in Language::ALL {

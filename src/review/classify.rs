@@ -99,6 +99,21 @@ pub fn review(base: &Edition, draft: &Edition, opts: &ReviewOptions) -> Review {
     };
     let recall = find_recall_list(base);
     let mut findings = Vec::new();
+    if delta.is_none() {
+        let why = match (base.facts.session, draft_session) {
+            (None, _) => "the base's session is unknown".to_string(),
+            (Some(_), None) => "the draft's session is unknown (give --session N)".to_string(),
+            (Some(b), Some(d)) => {
+                format!("the draft's session ({d}) is not after the base's ({b})")
+            }
+        };
+        findings.push(Finding::new(
+            rules::PAST_SESSION,
+            None,
+            Severity::Note,
+            format!("{why}: session updates are not recognised as routine"),
+        ));
+    }
     let mut classes = Vec::with_capacity(cmp.changes.len());
     for c in &cmp.changes {
         if c.kind == ChangeKind::Unchanged {
@@ -112,7 +127,7 @@ pub fn review(base: &Edition, draft: &Edition, opts: &ReviewOptions) -> Review {
                 let nu = draft.unit(n);
                 match (ou, nu) {
                     (Some(ou), Some(nu)) => {
-                        let rolled = delta.and_then(|d| roll_unit(base, recall.as_ref(), ou, d));
+                        let rolled = roll_unit(base, recall.as_ref(), ou, delta.unwrap_or(0));
                         if fold_ws(&ou.text) == fold_ws(&nu.text) {
                             reasons.push(WHITESPACE);
                             Class::Routine
@@ -215,7 +230,7 @@ pub fn verb_changes(
     new: &str,
     change: &crate::diff::Change,
 ) -> Vec<Finding> {
-    if lang_ != Language::En || unit.part != Part::Operative {
+    if unit.part != Part::Operative {
         return Vec::new();
     }
     let mut out = Vec::new();
@@ -237,7 +252,10 @@ pub fn verb_changes(
             format!("{where_} verb changed: \"{}\" → \"{}\"{how}", from.0, to.0),
         ));
     };
-    if let (Some(a), Some(b)) = (verbs::en_opening_verb(old), verbs::en_opening_verb(new)) {
+    if let (Some(a), Some(b)) = (
+        verbs::opening_verb(lang_, old),
+        verbs::opening_verb(lang_, new),
+    ) {
         push(a, b, "opening");
     }
     // Inside the clause: a deleted verb next to an inserted one.
@@ -255,7 +273,10 @@ pub fn verb_changes(
         if !before_is_text {
             continue;
         }
-        if let (Some(x), Some(y)) = (verbs::en_verb_at(&del.text), verbs::en_verb_at(&ins.text)) {
+        if let (Some(x), Some(y)) = (
+            verbs::verb_at(lang_, &del.text),
+            verbs::verb_at(lang_, &ins.text),
+        ) {
             push(x, y, "inner");
         }
     }
@@ -529,6 +550,45 @@ mod tests {
             "{}",
             v.message
         );
+    }
+
+    #[test]
+    fn unknown_draft_session_is_noted_and_can_be_given() {
+        let mut draft = ed(
+            7,
+            "A/RES/7/7",
+            "1952-12-05",
+            &[
+                ("PP1", RECALL_NEW),
+                (
+                    "OP1",
+                    "Encourages States to act as set out in paragraph 2 below (synthetic);",
+                ),
+                (
+                    "OP2",
+                    "Decides on the measures of the synthetic kind for all (synthetic);",
+                ),
+                (
+                    "OP3",
+                    "Requests a report to the General Assembly at its ninth session (synthetic).",
+                ),
+            ],
+        );
+        draft.facts.session = None;
+        let classes =
+            |r: &Review| -> Vec<Class> { r.classes.iter().flatten().map(|k| k.class).collect() };
+        let r = review(&base(), &draft, &ReviewOptions::default());
+        assert_eq!(classes(&r), [Class::Routine, Class::Substantive]);
+        assert!(r
+            .findings
+            .iter()
+            .any(|f| f.message.contains("give --session N")));
+        let opts = ReviewOptions {
+            session: Some(7),
+            ..ReviewOptions::default()
+        };
+        let r = review(&base(), &draft, &opts);
+        assert_eq!(classes(&r), [Class::Routine, Class::Routine]);
     }
 
     #[test]

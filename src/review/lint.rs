@@ -629,7 +629,13 @@ fn references(ed: &Edition, sectioned: bool, f: &mut Vec<Finding>) {
     }
 }
 
-/// Reporting requests for a session before the edition's own.
+/// How many sessions back a request may name and still look like a
+/// roll-forward that was forgotten (resolutions recur every one to three
+/// sessions); older sessions in a request are references to past decisions
+/// ("as decided at its forty-third session").
+pub const STALE_SESSION_WINDOW: u32 = 3;
+
+/// Reporting requests for a recent session before the edition's own.
 fn past_sessions(ed: &Edition, f: &mut Vec<Finding>) {
     let Some(session) = ed.facts.session else {
         return;
@@ -639,7 +645,7 @@ fn past_sessions(ed: &Edition, f: &mut Vec<Finding>) {
             continue;
         }
         for m in lang::find_session_ordinals(ed.language, &u.text) {
-            if m.value < session {
+            if m.value < session && m.value + STALE_SESSION_WINDOW >= session {
                 f.push(
                     Finding::new(
                         rules::PAST_SESSION,

@@ -206,8 +206,9 @@ pub fn move_ordinals(
 }
 
 /// What the roll-forward does to one unit of `base` when the next edition
-/// is `delta` sessions later: the new text and the reasons, or `None` when
-/// the unit stays as it is. `recall` is the base's recall paragraph.
+/// is `delta` sessions later (0 when unknown: sessions are then left
+/// alone): the new text and the reasons, or `None` when the unit stays as
+/// it is. `recall` is the base's recall paragraph.
 pub fn roll_unit(
     base: &Edition,
     recall: Option<&RecallList>,
@@ -232,7 +233,7 @@ pub fn roll_unit(
             }
         }
     }
-    if let (Part::Operative, Some(session)) = (unit.id.part, base.facts.session) {
+    if let (Part::Operative, Some(session), true) = (unit.id.part, base.facts.session, delta > 0) {
         if let Some((t, moves)) = move_ordinals(base.language, &text, session, delta) {
             text = t;
             for (from, to) in moves {

@@ -195,15 +195,16 @@ pub fn en_opening_verb(text: &str) -> Option<(&'static str, Option<u8>)> {
         .iter()
         .position(|w| !(EN_ADVERBS.contains(&w.as_str()) && w != "strongly"))
         .unwrap_or(0);
-    // "in this regard" is an adverbial only before a verb; skip it as a block.
-    let rest = &ws[start..];
-    longest_phrase(rest)
+    longest_phrase(EN_OPERATIVE, &ws[start..])
 }
 
-/// The longest listed verb phrase at the start of `ws`.
-fn longest_phrase(ws: &[String]) -> Option<(&'static str, Option<u8>)> {
+/// The longest verb phrase of `table` at the start of `ws`.
+fn longest_phrase(
+    table: &'static [(&'static str, Option<u8>)],
+    ws: &[String],
+) -> Option<(&'static str, Option<u8>)> {
     let mut best: Option<(&'static str, Option<u8>)> = None;
-    for &(p, lvl) in EN_OPERATIVE {
+    for &(p, lvl) in table {
         let pw: Vec<&str> = p.split(' ').collect();
         let matches = pw.len() <= ws.len() && pw.iter().zip(ws).all(|(a, b)| *a == b);
         if matches && best.map_or(true, |(b, _)| p.len() > b.len()) {
@@ -216,7 +217,221 @@ fn longest_phrase(ws: &[String]) -> Option<(&'static str, Option<u8>)> {
 /// A verb phrase listed for English standing at the start of `text` (no
 /// adverbs skipped): for verbs inside a clause ("…, and encourages …").
 pub fn en_verb_at(text: &str) -> Option<(&'static str, Option<u8>)> {
-    longest_phrase(&words(text, 3))
+    longest_phrase(EN_OPERATIVE, &words(text, 3))
+}
+
+/// French operative verbs, with strength as for English ("Engage" renders
+/// "Encourages", "Demande" "Calls upon", "Prie" "Requests").
+pub const FR_OPERATIVE: &[(&str, Option<u8>)] = &[
+    ("invite", Some(1)),
+    ("encourage", Some(2)),
+    ("engage", Some(2)),
+    ("recommande", Some(2)),
+    ("engage vivement", Some(3)),
+    ("prie", Some(3)),
+    ("lance un appel", Some(3)),
+    ("demande", Some(4)),
+    ("exhorte", Some(4)),
+    ("prie instamment", Some(4)),
+    ("demande instamment", Some(5)),
+    ("exige", Some(6)),
+    ("prend note", None),
+    ("prend acte", None),
+    ("note", None),
+    ("se félicite", None),
+    ("salue", None),
+    ("rappelle", None),
+    ("réaffirme", None),
+    ("réitère", None),
+    ("souligne", None),
+    ("insiste", None),
+    ("considère", None),
+    ("reconnaît", None),
+    ("constate", None),
+    ("décide", None),
+    ("condamne", None),
+    ("déplore", None),
+    ("exprime", None),
+    ("estime", None),
+    ("affirme", None),
+    ("approuve", None),
+    ("appuie", None),
+    ("se déclare", None),
+    ("remercie", None),
+    ("sait gré", None),
+    ("accueille", None),
+];
+
+/// Spanish operative verbs.
+pub const ES_OPERATIVE: &[(&str, Option<u8>)] = &[
+    ("invita", Some(1)),
+    ("alienta", Some(2)),
+    ("recomienda", Some(2)),
+    ("solicita", Some(3)),
+    ("pide", Some(3)),
+    ("exhorta", Some(4)),
+    ("insta", Some(4)),
+    ("hace un llamamiento", Some(4)),
+    ("insta encarecidamente", Some(5)),
+    ("exige", Some(6)),
+    ("toma nota", None),
+    ("acoge con beneplácito", None),
+    ("acoge con satisfacción", None),
+    ("celebra", None),
+    ("recuerda", None),
+    ("reafirma", None),
+    ("reitera", None),
+    ("destaca", None),
+    ("subraya", None),
+    ("pone de relieve", None),
+    ("decide", None),
+    ("reconoce", None),
+    ("observa", None),
+    ("expresa", None),
+    ("condena", None),
+    ("deplora", None),
+    ("considera", None),
+    ("afirma", None),
+    ("apoya", None),
+    ("encomia", None),
+];
+
+/// Russian operative verbs (the clause opens in lower case).
+pub const RU_OPERATIVE: &[(&str, Option<u8>)] = &[
+    ("предлагает", Some(1)),
+    ("рекомендует", Some(2)),
+    ("побуждает", Some(2)),
+    ("просит", Some(3)),
+    ("призывает", Some(4)),
+    ("обращается с призывом", Some(4)),
+    ("настоятельно призывает", Some(5)),
+    ("требует", Some(6)),
+    ("принимает к сведению", None),
+    ("приветствует", None),
+    ("с удовлетворением отмечает", None),
+    ("отмечает", None),
+    ("особо отмечает", None),
+    ("напоминает", None),
+    ("подтверждает", None),
+    ("вновь подтверждает", None),
+    ("подчеркивает", None),
+    ("постановляет", None),
+    ("признает", None),
+    ("выражает", None),
+    ("осуждает", None),
+    ("решительно осуждает", None),
+    ("считает", None),
+    ("заявляет", None),
+    ("одобряет", None),
+    ("поддерживает", None),
+];
+
+/// Chinese operative verbs (matched as a prefix of the clause).
+pub const ZH_OPERATIVE: &[(&str, Option<u8>)] = &[
+    ("邀请", Some(1)),
+    ("鼓励", Some(2)),
+    ("建议", Some(2)),
+    ("请", Some(3)),
+    ("吁请", Some(4)),
+    ("促请", Some(4)),
+    ("敦促", Some(4)),
+    ("强烈敦促", Some(5)),
+    ("要求", Some(6)),
+    ("表示注意到", None),
+    ("注意到", None),
+    ("欢迎", None),
+    ("回顾", None),
+    ("重申", None),
+    ("强调指出", None),
+    ("强调", None),
+    ("决定", None),
+    ("确认", None),
+    ("认识到", None),
+    ("表示", None),
+    ("谴责", None),
+    ("赞扬", None),
+    ("赞赏", None),
+    ("支持", None),
+    ("核可", None),
+    ("感谢", None),
+];
+
+/// Arabic operative verbs (third person feminine imperfect, the Assembly
+/// being the subject).
+pub const AR_OPERATIVE: &[(&str, Option<u8>)] = &[
+    ("تدعو", Some(1)),
+    ("تشجع", Some(2)),
+    ("توصي", Some(2)),
+    ("تطلب", Some(3)),
+    ("تهيب", Some(4)),
+    ("تحث", Some(4)),
+    ("تحث بقوة", Some(5)),
+    ("تطالب", Some(6)),
+    ("تحيط علما", None),
+    ("ترحب", None),
+    ("تشير", None),
+    ("تعيد تأكيد", None),
+    ("تؤكد من جديد", None),
+    ("تؤكد", None),
+    ("تشدد", None),
+    ("تقرر", None),
+    ("تسلم", None),
+    ("تعترف", None),
+    ("تعرب", None),
+    ("تدين", None),
+    ("تلاحظ", None),
+    ("تكرر", None),
+    ("تثني", None),
+    ("تؤيد", None),
+];
+
+/// Adverbs that may stand before a Russian operative verb.
+const RU_ADVERBS: &[&str] = &["также", "вновь", "далее", "еще", "раз", "кроме", "того"];
+
+/// Prefixes of a Chinese operative verb meaning "also", "again", "further".
+const ZH_PREFIXES: &[&str] = &["又", "还", "并", "再次", "也", "进一步", "另"];
+
+/// The operative verb a clause of `lang` opens with, and its strength.
+pub fn opening_verb(lang: Language, text: &str) -> Option<(&'static str, Option<u8>)> {
+    match lang {
+        Language::En => en_opening_verb(text),
+        Language::Zh => {
+            let mut t = text.trim_start();
+            while let Some(p) = ZH_PREFIXES.iter().find(|p| t.starts_with(**p)) {
+                t = &t[p.len()..];
+            }
+            ZH_OPERATIVE
+                .iter()
+                .filter(|(p, _)| t.starts_with(p))
+                .max_by_key(|(p, _)| p.len())
+                .copied()
+        }
+        Language::Ru => {
+            let ws = words(text, 8);
+            let start = ws
+                .iter()
+                .position(|w| !RU_ADVERBS.contains(&w.as_str()))
+                .unwrap_or(0);
+            longest_phrase(RU_OPERATIVE, &ws[start..]).or_else(|| longest_phrase(RU_OPERATIVE, &ws))
+        }
+        Language::Fr => longest_phrase(FR_OPERATIVE, &words(text, 4)),
+        Language::Es => longest_phrase(ES_OPERATIVE, &words(text, 4)),
+        Language::Ar => longest_phrase(AR_OPERATIVE, &words(text, 4)),
+    }
+}
+
+/// A listed verb phrase at the start of `text` (nothing skipped), for verbs
+/// inside a clause; languages written with spaces only.
+pub fn verb_at(lang: Language, text: &str) -> Option<(&'static str, Option<u8>)> {
+    let table = match lang {
+        Language::En => EN_OPERATIVE,
+        Language::Fr => FR_OPERATIVE,
+        Language::Es => ES_OPERATIVE,
+        Language::Ru => RU_OPERATIVE,
+        Language::Ar => AR_OPERATIVE,
+        Language::Zh => return None,
+    };
+    longest_phrase(table, &words(text, 3))
 }
 
 /// What a clause opens with, as far as the rules can tell.
