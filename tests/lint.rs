@@ -255,3 +255,30 @@ fn u_id(ed: &resdiff::Edition) -> String {
         .map(|u| u.id.to_string())
         .unwrap_or_default()
 }
+
+#[test]
+fn cli_exit_status_and_lines() {
+    let p = common::corpus("ga-akn/en/74/74_292_E.xml");
+    common::resdiff()
+        .args(["lint", p.to_str().unwrap(), "--color", "never"])
+        .assert()
+        .code(1)
+        .stdout(predicates::str::contains(
+            "error OP29 punctuation: an operative paragraph ends with ',', not ';'",
+        ))
+        .stdout(predicates::str::contains("1 error,"));
+    let p = common::corpus("akn/ru/A-RES-74-176.xml");
+    common::resdiff()
+        .args(["lint", p.to_str().unwrap(), "--color", "never"])
+        .assert()
+        .code(0)
+        .stdout(predicates::str::contains("warning PP9 date-form"))
+        .stdout(predicates::str::contains(
+            "→ 72/195 от 19 декабря 2017 года",
+        ));
+    common::resdiff()
+        .args(["lint", "/nonexistent/file.xml"])
+        .assert()
+        .code(2)
+        .stdout("");
+}

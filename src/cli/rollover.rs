@@ -42,6 +42,7 @@ use super::{parse_lang_arg, LangArg, EXIT_SAME};
 pub struct RolloverArgs {
     /// The last adopted edition: a file (AKN XML, PDF, DOCX, HTML, text, canonical) or a store
     /// reference (78/228@en).
+    #[arg(value_name = "REF")]
     pub reference: String,
 
     /// Session of the next edition.
