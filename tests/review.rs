@@ -462,3 +462,23 @@ fn snapshot_review_term_80_228_against_78_228() {
     write_review_term(&r, Style::PLAIN, &mut buf).unwrap();
     insta::assert_snapshot!(String::from_utf8(buf).unwrap());
 }
+
+/// A draft usually arrives as a document, not AKN: 80/228 as text extracted
+/// from its PDF, against the AKN of 78/228, gives the same routine changes.
+#[test]
+fn routine_changes_found_in_pdf_text_drafts() {
+    for lang in Language::ALL {
+        let rel = format!("fulltext/{}/A-RES-80-228.txt", lang.code());
+        let draft = read_path(&common::corpus(&rel), &ReadOptions { lang: Some(lang) })
+            .expect("text edition reads");
+        let r = review(&akn(lang, "78-228"), &draft, &ReviewOptions::default());
+        assert_eq!(
+            routine(&r),
+            own(&[
+                ("PP10", "PP10", &["recall-list-updated"]),
+                ("OP33", "OP38", &["session-ordinal", "renumbered"]),
+            ]),
+            "{lang}"
+        );
+    }
+}
