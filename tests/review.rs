@@ -148,21 +148,39 @@ fn verb_strength_changes_between_the_four_editions() {
     assert_eq!(
         verbs(&run(Language::En, "76-186", "78-228")),
         pin(&[
-            ("OP5", "inner verb changed: \"decides\" → \"reiterates\""),
-            ("OP6", "opening verb changed: \"requests\" → \"reaffirms\""),
-            ("OP12", "inner verb changed: \"welcomes\" → \"encourages\""),
+            (
+                "OP5",
+                "inner verb changed from \"decides\" to \"reiterates\""
+            ),
+            (
+                "OP6",
+                "opening verb changed from \"requests\" to \"reaffirms\""
+            ),
+            (
+                "OP12",
+                "inner verb changed from \"welcomes\" to \"encourages\""
+            ),
             (
                 "OP24",
-                "opening verb changed: \"encourages\" → \"stresses\""
+                "opening verb changed from \"encourages\" to \"stresses\""
             ),
         ])
     );
     assert_eq!(
         verbs(&run(Language::En, "78-228", "80-228")),
         pin(&[
-            ("OP5", "inner verb changed: \"reiterates\" → \"decides\""),
-            ("OP13", "opening verb changed: \"takes note\" → \"recalls\""),
-            ("OP23", "opening verb changed: \"invites\" → \"reaffirms\""),
+            (
+                "OP5",
+                "inner verb changed from \"reiterates\" to \"decides\""
+            ),
+            (
+                "OP13",
+                "opening verb changed from \"takes note\" to \"recalls\""
+            ),
+            (
+                "OP23",
+                "opening verb changed from \"invites\" to \"reaffirms\""
+            ),
         ])
     );
     let r = run(Language::En, "78-228", "80-228");

@@ -245,12 +245,21 @@ pub fn verb_changes(
             Severity::Note
         };
         let how = dir.map_or(String::new(), |d| format!(" ({d})"));
-        out.push(Finding::new(
-            rules::VERB_STRENGTH,
-            Some(unit.clone()),
-            sev,
-            format!("{where_} verb changed: \"{}\" → \"{}\"{how}", from.0, to.0),
-        ));
+        out.push(
+            Finding::new(
+                rules::VERB_STRENGTH,
+                Some(unit.clone()),
+                sev,
+                format!(
+                    "{where_} verb changed from \"{}\" to \"{}\"{how}",
+                    from.0, to.0
+                ),
+            )
+            .suggest(format!(
+                "\"{}\", as in the base, unless the change is agreed",
+                from.0
+            )),
+        );
     };
     if let (Some(a), Some(b)) = (
         verbs::opening_verb(lang_, old),
@@ -546,7 +555,7 @@ mod tests {
             .find(|f| f.rule == rules::VERB_STRENGTH)
             .unwrap();
         assert!(
-            v.message.contains("\"encourages\" → \"urges\" (stronger)"),
+            v.message.contains("from \"encourages\" to \"urges\" (stronger)"),
             "{}",
             v.message
         );

@@ -282,12 +282,15 @@ fn punctuation(ed: &Edition, sectioned: bool, f: &mut Vec<Finding>) {
     for (i, u) in ed.units.iter().enumerate() {
         let c = last_char(&u.text);
         if c.is_none() {
-            f.push(Finding::new(
-                rules::PUNCTUATION,
-                Some(u.id.clone()),
-                Severity::Note,
-                "the paragraph is empty",
-            ));
+            f.push(
+                Finding::new(
+                    rules::PUNCTUATION,
+                    Some(u.id.clone()),
+                    Severity::Note,
+                    "the paragraph is empty",
+                )
+                .suggest("delete it"),
+            );
             continue;
         }
         let is = |set: &[char]| c.is_some_and(|c| set.contains(&c));
@@ -386,18 +389,36 @@ fn openings(ed: &Edition, f: &mut Vec<Finding>) {
             .collect::<Vec<_>>()
             .join(" ");
         match (u.id.part, o) {
-            (Part::Preamble, Opening::Operative) => f.push(Finding::new(
-                rules::PREAMBLE_OPENING,
-                Some(u.id.clone()),
-                Severity::Warning,
-                format!("preambular paragraph opens with an operative verb (\"{first}\")"),
-            )),
-            (Part::Operative, Opening::Preambular) => f.push(Finding::new(
-                rules::OPERATIVE_OPENING,
-                Some(u.id.clone()),
-                Severity::Warning,
-                format!("operative paragraph opens like a preambular one (\"{first}\")"),
-            )),
+            (Part::Preamble, Opening::Operative) => {
+                let mut x = Finding::new(
+                    rules::PREAMBLE_OPENING,
+                    Some(u.id.clone()),
+                    Severity::Warning,
+                    format!("preambular paragraph opens with an operative verb (\"{first}\")"),
+                );
+                if let Some(s) = (ed.language == Language::En)
+                    .then(|| verbs::en_participle(&u.text))
+                    .flatten()
+                {
+                    x = x.suggest(s);
+                }
+                f.push(x)
+            }
+            (Part::Operative, Opening::Preambular) => {
+                let mut x = Finding::new(
+                    rules::OPERATIVE_OPENING,
+                    Some(u.id.clone()),
+                    Severity::Warning,
+                    format!("operative paragraph opens like a preambular one (\"{first}\")"),
+                );
+                if let Some(s) = (ed.language == Language::En)
+                    .then(|| verbs::en_present(&u.text))
+                    .flatten()
+                {
+                    x = x.suggest(s);
+                }
+                f.push(x)
+            }
             (Part::Preamble, Opening::Unknown) if ed.language != Language::Zh => {
                 f.push(Finding::new(
                     rules::PREAMBLE_OPENING,
@@ -429,38 +450,52 @@ fn footnotes(ed: &Edition, f: &mut Vec<Finding>) {
         for &n in &u.footnotes {
             cited.insert(n);
             if !defined.contains(&n) {
-                f.push(Finding::new(
-                    rules::FOOTNOTE,
-                    Some(u.id.clone()),
-                    Severity::Error,
-                    format!("cites footnote {n}, which the document does not contain"),
-                ));
+                f.push(
+                    Finding::new(
+                        rules::FOOTNOTE,
+                        Some(u.id.clone()),
+                        Severity::Error,
+                        format!("cites footnote {n}, which the document does not contain"),
+                    )
+                    .suggest(format!(
+                        "add the text of footnote {n}, or remove its marker"
+                    )),
+                );
             }
         }
     }
     for n in &ed.footnotes {
         if n.unit.is_none() && !cited.contains(&n.number) {
-            f.push(Finding::new(
-                rules::FOOTNOTE,
-                None,
-                Severity::Note,
-                format!(
-                    "footnote {} is not cited by any paragraph (it may be cited in the title)",
+            f.push(
+                Finding::new(
+                    rules::FOOTNOTE,
+                    None,
+                    Severity::Note,
+                    format!(
+                        "footnote {} is not cited by any paragraph (it may be cited in the title)",
+                        n.number
+                    ),
+                )
+                .suggest(format!(
+                    "cite footnote {} where it belongs, or delete it",
                     n.number
-                ),
-            ));
+                )),
+            );
         }
     }
     let mut nums: Vec<u32> = defined.into_iter().collect();
     nums.sort_unstable();
     for w in nums.windows(2) {
         if w[1] != w[0] + 1 {
-            f.push(Finding::new(
-                rules::FOOTNOTE,
-                None,
-                Severity::Warning,
-                format!("footnotes jump from {} to {}", w[0], w[1]),
-            ));
+            f.push(
+                Finding::new(
+                    rules::FOOTNOTE,
+                    None,
+                    Severity::Warning,
+                    format!("footnotes jump from {} to {}", w[0], w[1]),
+                )
+                .suggest(format!("number footnote {} as {}", w[1], w[0] + 1)),
+            );
         }
     }
 }
@@ -712,26 +747,32 @@ fn recall_list(ed: &Edition, f: &mut Vec<Finding>) {
     let mut seen = HashSet::new();
     for w in list.citations.windows(2) {
         if w[1].date < w[0].date {
-            f.push(Finding::new(
-                rules::RECALL_LIST,
-                Some(list.unit.clone()),
-                Severity::Warning,
-                format!(
-                    "{} is listed after {}, which is later",
-                    w[1].symbol, w[0].symbol
-                ),
-            ));
+            f.push(
+                Finding::new(
+                    rules::RECALL_LIST,
+                    Some(list.unit.clone()),
+                    Severity::Warning,
+                    format!(
+                        "{} is listed after {}, which is later",
+                        w[1].symbol, w[0].symbol
+                    ),
+                )
+                .suggest(format!("list {} before {}", w[1].symbol, w[0].symbol)),
+            );
         }
     }
     let text = ed.unit(&list.unit).map_or("", |u| u.text.as_str());
     for c in &list.citations {
         if !seen.insert(c.symbol.clone()) {
-            f.push(Finding::new(
-                rules::RECALL_LIST,
-                Some(list.unit.clone()),
-                Severity::Warning,
-                format!("{} is listed twice", c.symbol),
-            ));
+            f.push(
+                Finding::new(
+                    rules::RECALL_LIST,
+                    Some(list.unit.clone()),
+                    Severity::Warning,
+                    format!("{} is listed twice", c.symbol),
+                )
+                .suggest(format!("delete the second {}", c.symbol)),
+            );
         }
         if c.irregular {
             f.push(

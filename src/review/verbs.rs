@@ -434,6 +434,55 @@ pub fn verb_at(lang: Language, text: &str) -> Option<(&'static str, Option<u8>)>
     longest_phrase(table, &words(text, 3))
 }
 
+/// The English opening verb of `text` turned into a participle, with the
+/// rest of the clause's first words: "Requests the" → "Requesting the".
+pub fn en_participle(text: &str) -> Option<String> {
+    let first = text.split_whitespace().next()?;
+    let (verb, _) = en_opening_verb(text)?;
+    let head = verb.split(' ').next()?;
+    if !first.eq_ignore_ascii_case(head) {
+        return None;
+    }
+    let stem = head.strip_suffix('s')?;
+    let stem = match stem.strip_suffix('e') {
+        Some(s) if !stem.ends_with("ee") => s,
+        _ => stem,
+    };
+    Some(capitalise_like(&format!("{stem}ing"), first))
+}
+
+/// The English participle opening `text` turned into the listed present
+/// tense: "Recognizing" → "Recognizes"; `None` when no listed verb fits.
+pub fn en_present(text: &str) -> Option<String> {
+    let first = text.split_whitespace().next()?;
+    let stem = first.to_lowercase();
+    let stem = stem.strip_suffix("ing")?;
+    let listed = |v: &str| EN_OPERATIVE.iter().any(|(p, _)| *p == v);
+    let candidates = [
+        format!("{stem}s"),
+        format!("{stem}es"),
+        format!("{stem}ies"),
+        // "Stopping" → "Stops": the doubled consonant dropped.
+        format!(
+            "{}s",
+            stem.char_indices().last().map_or("", |(i, _)| &stem[..i])
+        ),
+    ];
+    let found = candidates.iter().find(|c| listed(c))?;
+    Some(capitalise_like(found, first))
+}
+
+fn capitalise_like(word: &str, like: &str) -> String {
+    if like.chars().next().is_some_and(char::is_uppercase) {
+        let mut c = word.chars();
+        c.next()
+            .map(|f| f.to_uppercase().chain(c).collect())
+            .unwrap_or_default()
+    } else {
+        word.to_string()
+    }
+}
+
 /// What a clause opens with, as far as the rules can tell.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Opening {
@@ -574,6 +623,40 @@ mod tests {
         assert_eq!(direction(Some(2), Some(4)), Some("stronger"));
         assert_eq!(direction(Some(3), Some(1)), Some("weaker"));
         assert_eq!(direction(None, Some(1)), None);
+    }
+
+    #[test]
+    fn english_forms_for_suggestions() {
+        assert_eq!(
+            en_participle("Requests a thing (synthetic),").as_deref(),
+            Some("Requesting")
+        );
+        assert_eq!(
+            en_participle("Decides a thing (synthetic),").as_deref(),
+            Some("Deciding")
+        );
+        assert_eq!(
+            en_participle("Agrees (synthetic),").as_deref(),
+            Some("Agreeing")
+        );
+        assert_eq!(
+            en_present("Recognizing x (synthetic);").as_deref(),
+            Some("Recognizes")
+        );
+        assert_eq!(
+            en_present("Recalling x (synthetic);").as_deref(),
+            Some("Recalls")
+        );
+        assert_eq!(
+            en_present("Noting x (synthetic);").as_deref(),
+            Some("Notes")
+        );
+        assert_eq!(
+            en_present("Stressing x (synthetic);").as_deref(),
+            Some("Stresses")
+        );
+        assert_eq!(en_present("Zorbing x (synthetic);"), None);
+        assert_eq!(en_present("Überring x (synthetic);"), None);
     }
 
     #[test]
