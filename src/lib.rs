@@ -12,6 +12,7 @@ pub mod ingest;
 pub mod model;
 pub mod normalize;
 pub mod render;
+pub mod review;
 pub mod store;
 pub mod synth;
 

@@ -12,11 +12,14 @@ mod git;
 mod history;
 mod import;
 mod init;
+mod lint;
 mod list;
 mod log;
 mod man;
 mod pager;
 mod parse;
+mod review;
+mod rollover;
 mod show;
 mod store_args;
 pub mod ui;
@@ -92,6 +95,9 @@ pub enum Command {
     Draft(draft::DraftArgs),
     Fsck(fsck::FsckArgs),
     Fetch(fetch::FetchArgs),
+    Rollover(rollover::RolloverArgs),
+    Review(review::ReviewArgs),
+    Lint(lint::LintArgs),
     Completions(completions::CompletionsArgs),
     Man(man::ManArgs),
     #[command(name = "git-diff", hide = true)]
@@ -201,6 +207,9 @@ fn dispatch(command: &Command, style: Style, out: &mut dyn Write) -> anyhow::Res
         Command::Draft(args) => draft::run(args, style, out),
         Command::Fsck(args) => fsck::run(args, style, out),
         Command::Fetch(args) => fetch::run(args, style, out),
+        Command::Rollover(args) => rollover::run(args, style, out),
+        Command::Review(args) => review::run(args, style, out),
+        Command::Lint(args) => lint::run(args, style, out),
         Command::Completions(args) => completions::run(args, out),
         Command::Man(args) => man::run(args, out),
         Command::GitDiff(args) => git::run_diff(args, style, out),
