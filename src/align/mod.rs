@@ -132,6 +132,18 @@ pub const RESCUE_TOPIC_FLOOR: f64 = 0.2;
 /// wholly rewritten document): the DP would be quadratic in the gap.
 pub const GAP_MAX_PAIRS: usize = 40_000;
 
+/// A leftover old unit joins a link as a merge part, whatever the joined
+/// ratio, when it covers this share of the new unit's keys that the link's
+/// parts left uncovered …
+pub const RESIDUAL_NEW_MIN: f64 = 0.25;
+
+/// … at least this many keys …
+pub const RESIDUAL_MIN_KEYS: usize = 10;
+
+/// … and that is at least this share of its own keys (a long clause that
+/// lends a short phrase is not merged).
+pub const RESIDUAL_PART_MIN: f64 = 0.25;
+
 /// A fast non-cryptographic hasher (the Fx multiply-rotate scheme) for the
 /// integer and short-string keys of alignment; inputs are not adversarial
 /// and SipHash dominated the run time on large documents.
@@ -494,6 +506,15 @@ impl<'a> Scorer<'a> {
             .collect();
         let l = self.old.patterns[i].lcs(&joined);
         lcs::ratio(l, self.old.keys[i].len(), joined.len())
+    }
+
+    /// LCS length of the concatenation of old units `is` against new unit `j`.
+    fn merge_lcs(&self, is: &[usize], j: usize) -> usize {
+        let joined: Vec<u32> = is
+            .iter()
+            .flat_map(|&i| self.old.keys[i].iter().copied())
+            .collect();
+        self.new.patterns[j].lcs(&joined)
     }
 
     /// Ratio of the concatenation of old units `is` against new unit `j`.
@@ -868,9 +889,22 @@ fn rescue(
                     sc.split_score(w, &parts)
                 };
                 // Strong evidence needs only a better joined score; otherwise
-                // the part must raise it as much as an adjacent merge.
+                // the part must raise it as much as an adjacent merge …
                 let gain = if strong { 0.0 } else { SPLIT_GAIN };
-                if joined > links[li].score + gain && best.map_or(true, |b| joined > b.0) {
+                // … or cover much of what the link's parts left uncovered of
+                // the new unit (a clause that took over part of another: the
+                // longer joined text lowers the ratio even so).
+                let covers = merge && {
+                    let before = sc.merge_lcs(&links[li].old, w);
+                    let after = sc.merge_lcs(&parts, w);
+                    let delta = after.saturating_sub(before);
+                    let rest = sc.new.keys[w].len().saturating_sub(before);
+                    delta >= RESIDUAL_MIN_KEYS
+                        && delta as f64 >= RESIDUAL_NEW_MIN * rest as f64
+                        && delta as f64 >= RESIDUAL_PART_MIN * sc.old.keys[u].len() as f64
+                };
+                let better = joined > links[li].score + gain || covers;
+                if better && best.map_or(true, |b| joined > b.0) {
                     best = Some((joined, w, li));
                 }
             }

@@ -4,8 +4,8 @@
 //! written atomically to a file (`-o`).
 
 use std::io::{IsTerminal, Write};
-use std::time::Instant;
 use std::path::{Path, PathBuf};
+use std::time::Instant;
 
 use anyhow::{bail, Context, Result};
 use clap::{Args, ValueEnum};

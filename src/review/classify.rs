@@ -555,7 +555,8 @@ mod tests {
             .find(|f| f.rule == rules::VERB_STRENGTH)
             .unwrap();
         assert!(
-            v.message.contains("from \"encourages\" to \"urges\" (stronger)"),
+            v.message
+                .contains("from \"encourages\" to \"urges\" (stronger)"),
             "{}",
             v.message
         );

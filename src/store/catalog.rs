@@ -194,7 +194,9 @@ pub fn add_source(text: &str, symbol: &str, line: &str) -> Result<String, StoreE
         .entry("sources")
         .or_insert_with(|| toml_edit::value(toml_edit::Array::new()));
     let array = sources.as_array_mut().ok_or_else(|| {
-        StoreError::Catalog(format!("edition {symbol}: sources must be a list of strings"))
+        StoreError::Catalog(format!(
+            "edition {symbol}: sources must be a list of strings"
+        ))
     })?;
     if !array.iter().any(|v| v.as_str() == Some(line)) {
         array.push(line);

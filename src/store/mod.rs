@@ -273,7 +273,10 @@ impl<B: Backend> Store<B> {
             None => false,
         };
         let mut files = vec![(path.clone(), text.into_bytes())];
-        let source_line = opts.source_url.as_ref().map(|u| format!("{}: {u}", lang.code()));
+        let source_line = opts
+            .source_url
+            .as_ref()
+            .map(|u| format!("{}: {u}", lang.code()));
         if let (Some(entry), Some(line)) = (listed, &source_line) {
             if !entry.sources.contains(line) {
                 let cat_text = self
@@ -688,10 +691,16 @@ mod tests {
             source_url: Some(u.into()),
             ..opts()
         };
-        s.import(&ed("A/RES/1/1", Language::En, &["A (synthetic),"]), &o("http://x/e"))
-            .unwrap();
-        s.import(&ed("A/RES/1/1", Language::Fr, &["B (synthetic),"]), &o("http://x/f"))
-            .unwrap();
+        s.import(
+            &ed("A/RES/1/1", Language::En, &["A (synthetic),"]),
+            &o("http://x/e"),
+        )
+        .unwrap();
+        s.import(
+            &ed("A/RES/1/1", Language::Fr, &["B (synthetic),"]),
+            &o("http://x/f"),
+        )
+        .unwrap();
         let cat = s.catalog().unwrap();
         assert_eq!(
             cat.edition("A/RES/1/1").unwrap().sources,
