@@ -11,6 +11,7 @@ pub mod ingest;
 pub mod model;
 pub mod normalize;
 pub mod render;
+pub mod repair;
 pub mod store;
 pub mod synth;
 

@@ -446,9 +446,11 @@ impl<'a> Scorer<'a> {
 /// Align the units of two editions.
 pub fn align(old: &Edition, new: &Edition, opts: &AlignOptions) -> Alignment {
     let default = normalize::default_policy(old.damage.is_some(), new.damage.is_some());
-    let policy: &dyn KeyPolicy = match &opts.policy {
-        Some(p) => p.as_ref(),
-        None => default,
+    let damage = crate::repair::keys::DamageKeys::for_editions(old, new);
+    let policy: &dyn KeyPolicy = match (&opts.policy, &damage) {
+        (Some(p), _) => p.as_ref(),
+        (None, Some(d)) => d,
+        (None, None) => default,
     };
     let mut interner = HashMap::default();
     let os = Side::new(old, policy, &mut interner);

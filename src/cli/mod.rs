@@ -14,6 +14,7 @@ mod list;
 mod log;
 mod man;
 mod parse;
+mod repair;
 mod show;
 mod store_args;
 
@@ -76,6 +77,7 @@ pub enum Command {
     Fsck(fsck::FsckArgs),
     Completions(completions::CompletionsArgs),
     Man(man::ManArgs),
+    Repair(repair::RepairArgs),
 }
 
 /// Decide once whether output is coloured: `--color`, then NO_COLOR, then
@@ -131,6 +133,7 @@ pub fn main() -> ExitCode {
         Command::Fsck(args) => fsck::run(args, style, &mut out),
         Command::Completions(args) => completions::run(args, &mut out),
         Command::Man(args) => man::run(args, &mut out),
+        Command::Repair(args) => repair::run(args, style, &mut out),
     };
     let result = result.and_then(|code| {
         out.flush()?;

@@ -5,6 +5,8 @@
 //! The JSON form of a [`Comparison`] is the `resdiff.diff/1` contract
 //! (docs/JSON.md).
 
+mod damage;
+
 use serde::Serialize;
 use similar::{Algorithm, DiffTag};
 use unicode_segmentation::UnicodeSegmentation;
@@ -70,6 +72,14 @@ pub struct Summary {
     pub split: usize,
     pub merged: usize,
     pub moved: usize,
+    /// Words that differ only by glyph damage (one edition a damaged Arabic
+    /// extraction), shown as equal text instead of edits; omitted when 0.
+    #[serde(skip_serializing_if = "is_zero")]
+    pub damage_absorbed: usize,
+}
+
+fn is_zero(n: &usize) -> bool {
+    *n == 0
 }
 
 impl Summary {
@@ -143,9 +153,12 @@ pub fn from_alignment(old: &Edition, new: &Edition, alignment: &Alignment) -> Co
     };
     // Changes for links, in new-edition order (links are sorted that way).
     let mut linked: Vec<(usize, Change)> = Vec::new(); // (first old index, change)
+    // A damaged edition against a clean one: damage-only words are not edits.
+    let damage_keys = crate::repair::keys::DamageKeys::for_editions(old, new);
+    let mut absorbed = 0;
     for l in &alignment.links {
         let (ot, nt) = (text(old, &l.old), text(new, &l.new));
-        let kind = match l.kind() {
+        let mut kind = match l.kind() {
             align::LinkKind::Split => ChangeKind::Split,
             align::LinkKind::Merge => ChangeKind::Merged,
             align::LinkKind::Match if ot == nt => ChangeKind::Unchanged,
@@ -154,8 +167,21 @@ pub fn from_alignment(old: &Edition, new: &Edition, alignment: &Alignment) -> Co
         let (diff, similarity) = if kind == ChangeKind::Unchanged {
             (Vec::new(), 1.0)
         } else {
-            let d = word_diff(&ot, &nt, lang);
-            let s = script_similarity(&d, lang);
+            let mut d = word_diff(&ot, &nt, lang);
+            if let Some(k) = &damage_keys {
+                let (a, n) = damage::absorb(d, k, old.damage.is_some());
+                d = a;
+                absorbed += n;
+                if kind == ChangeKind::Changed && d.iter().all(|o| o.op == Op::Equal) {
+                    kind = ChangeKind::Unchanged;
+                    d.clear();
+                }
+            }
+            let s = if d.is_empty() {
+                1.0
+            } else {
+                script_similarity(&d, lang)
+            };
             (d, s)
         };
         let first_old = l.old.iter().min().copied().unwrap_or(0);
@@ -204,7 +230,8 @@ pub fn from_alignment(old: &Edition, new: &Edition, alignment: &Alignment) -> Co
     entries.sort_by_key(|e| (e.0, e.1));
     let mut changes: Vec<Change> = after[0].iter().map(|&r| removed_change(old, r)).collect();
     changes.extend(entries.into_iter().map(|e| e.2));
-    let summary = summarize(&changes);
+    let mut summary = summarize(&changes);
+    summary.damage_absorbed = absorbed;
     Comparison {
         old: old.clone(),
         new: new.clone(),
