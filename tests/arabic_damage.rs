@@ -287,7 +287,6 @@ fn repair_command_writes_a_readable_edition_and_reports() {
         .arg(&seed_path)
         .arg("-o")
         .arg(&out)
-        .arg("--no-dictionary")
         .arg("--lexicon")
         .arg(corpus("akn/ar/A-RES-74-176.xml"))
         .arg("--lexicon")
@@ -304,7 +303,7 @@ fn repair_command_writes_a_readable_edition_and_reports() {
     // Text format.
     let txt = dir.path().join("76-186.ar.txt");
     resdiff()
-        .args(["repair", "--format", "text", "--no-dictionary", "-o"])
+        .args(["repair", "--format", "text", "-o"])
         .arg(&txt)
         .arg(&seed_path)
         .arg("--lexicon")
