@@ -590,6 +590,26 @@ mod tests {
     }
 
     #[test]
+    fn odd_input_does_not_panic() {
+        let r = repairer();
+        let mut rep = Report::default();
+        for t in [
+            "",
+            " ",
+            "/",
+            "//ا/",
+            "،،، ، ،ا، ا،",
+            "و",
+            "و و و",
+            "(synthetic) ا ب ت ث ج ح خ",
+            "e\u{301} 大会 ١٢ \u{640}\u{640}",
+            "ععععع تعععع/ععع",
+        ] {
+            let _ = r.repair_text(t, &mut rep);
+        }
+    }
+
+    #[test]
     fn split_token_keeps_punctuation_outside() {
         let t = split_token("(الدول،", false);
         assert_eq!((t.lead, t.core, t.trail), ("(", "الدول", "،"));
