@@ -13,6 +13,7 @@ pub mod model;
 pub mod normalize;
 pub mod render;
 pub mod review;
+pub mod repair;
 pub mod store;
 pub mod synth;
 

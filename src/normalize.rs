@@ -14,6 +14,7 @@
 //! forgive such damage is a policy, [`KeyPolicy`]: [`ExactKeys`] for clean
 //! text, [`SkeletonKeys`] for damaged text; callers may plug in their own.
 
+use std::borrow::Cow;
 use std::fmt;
 
 use unicode_normalization::{is_nfkc_quick, IsNormalized, UnicodeNormalization};
@@ -34,6 +35,11 @@ pub trait KeyPolicy: Send + Sync + fmt::Debug {
     fn name(&self) -> &'static str;
     /// Append the key of one folded word (already lower-case, NFKC) to `out`.
     fn word_key(&self, word: &str, lang: Language, out: &mut String);
+    /// Rewrite the folded text before it is split into words (damage keys
+    /// keep a damaged letter that looks like punctuation inside its word).
+    fn prepare<'a>(&self, folded: &'a str) -> Cow<'a, str> {
+        Cow::Borrowed(folded)
+    }
 }
 
 /// Clean text: the folded word is its own key.
@@ -203,6 +209,7 @@ pub fn keys(text: &str, lang: Language, policy: &dyn KeyPolicy) -> Vec<String> {
 /// from a buffer that is reused.
 pub fn for_each_key(text: &str, lang: Language, policy: &dyn KeyPolicy, mut f: impl FnMut(&str)) {
     let folded = fold(text, lang);
+    let folded = policy.prepare(&folded);
     let mut words: Vec<&str> = Vec::new();
     for_each_word(&folded, |w| {
         if lang.is_unspaced() || w.chars().any(is_han) {

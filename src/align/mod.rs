@@ -531,9 +531,11 @@ impl<'a> Scorer<'a> {
 /// Align the units of two editions.
 pub fn align(old: &Edition, new: &Edition, opts: &AlignOptions) -> Alignment {
     let default = normalize::default_policy(old.damage.is_some(), new.damage.is_some());
-    let policy: &dyn KeyPolicy = match &opts.policy {
-        Some(p) => p.as_ref(),
-        None => default,
+    let damage = crate::repair::keys::DamageKeys::for_editions(old, new);
+    let policy: &dyn KeyPolicy = match (&opts.policy, &damage) {
+        (Some(p), _) => p.as_ref(),
+        (None, Some(d)) => d,
+        (None, None) => default,
     };
     let (old_keys, new_keys) = keys_of_both(old, new, policy);
     let os = Side::from_keys(old, old_keys);

@@ -20,6 +20,7 @@ mod pager;
 mod parse;
 mod review;
 mod rollover;
+mod repair;
 mod show;
 mod store_args;
 pub mod ui;
@@ -100,6 +101,7 @@ pub enum Command {
     Lint(lint::LintArgs),
     Completions(completions::CompletionsArgs),
     Man(man::ManArgs),
+    Repair(repair::RepairArgs),
     #[command(name = "git-diff", hide = true)]
     GitDiff(git::GitDiffArgs),
     #[command(hide = true)]
@@ -210,6 +212,7 @@ fn dispatch(command: &Command, style: Style, out: &mut dyn Write) -> anyhow::Res
         Command::Rollover(args) => rollover::run(args, style, out),
         Command::Review(args) => review::run(args, style, out),
         Command::Lint(args) => lint::run(args, style, out),
+        Command::Repair(args) => repair::run(args, style, out),
         Command::Completions(args) => completions::run(args, out),
         Command::Man(args) => man::run(args, out),
         Command::GitDiff(args) => git::run_diff(args, style, out),

@@ -5,6 +5,8 @@
 //! The JSON form of a [`Comparison`] is the `resdiff.diff/1` contract
 //! (docs/JSON.md).
 
+mod damage;
+
 use serde::Serialize;
 use similar::{Algorithm, DiffTag};
 use unicode_segmentation::UnicodeSegmentation;
@@ -70,6 +72,14 @@ pub struct Summary {
     pub split: usize,
     pub merged: usize,
     pub moved: usize,
+    /// Words that differ only by glyph damage (one edition a damaged Arabic
+    /// extraction), shown as equal text instead of edits; omitted when 0.
+    #[serde(skip_serializing_if = "is_zero")]
+    pub damage_absorbed: usize,
+}
+
+fn is_zero(n: &usize) -> bool {
+    *n == 0
 }
 
 impl Summary {
@@ -159,8 +169,27 @@ pub fn from_alignment(old: &Edition, new: &Edition, alignment: &Alignment) -> Co
         })
         .collect();
     let diffs = word_diffs(&texts, &kinds, lang);
+    // A damaged edition against a clean one: damage-only words are not edits.
+    let damage_keys = crate::repair::keys::DamageKeys::for_editions(old, new);
+    let mut absorbed = 0;
     let mut linked: Vec<(usize, Change)> = Vec::new(); // (first old index, change)
-    for ((l, kind), (diff, similarity)) in alignment.links.iter().zip(kinds).zip(diffs) {
+    for ((l, mut kind), (mut diff, mut similarity)) in
+        alignment.links.iter().zip(kinds).zip(diffs)
+    {
+        if let (Some(k), false) = (&damage_keys, kind == ChangeKind::Unchanged) {
+            let (a, n) = damage::absorb(std::mem::take(&mut diff), k, old.damage.is_some());
+            diff = a;
+            absorbed += n;
+            if kind == ChangeKind::Changed && diff.iter().all(|o| o.op == Op::Equal) {
+                kind = ChangeKind::Unchanged;
+                diff.clear();
+            }
+            similarity = if diff.is_empty() {
+                1.0
+            } else {
+                script_similarity(&diff, lang)
+            };
+        }
         let first_old = l.old.iter().min().copied().unwrap_or(0);
         linked.push((
             first_old,
@@ -207,7 +236,8 @@ pub fn from_alignment(old: &Edition, new: &Edition, alignment: &Alignment) -> Co
     entries.sort_by_key(|e| (e.0, e.1));
     let mut changes: Vec<Change> = after[0].iter().map(|&r| removed_change(old, r)).collect();
     changes.extend(entries.into_iter().map(|e| e.2));
-    let summary = summarize(&changes);
+    let mut summary = summarize(&changes);
+    summary.damage_absorbed = absorbed;
     Comparison {
         old: old.clone(),
         new: new.clone(),

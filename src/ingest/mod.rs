@@ -11,6 +11,7 @@
 
 pub mod akn;
 pub mod canonical;
+pub mod damage;
 pub mod decode;
 pub mod docx;
 pub mod html;

@@ -99,7 +99,10 @@ pub fn parse(
     let mut doc = raw_doc(text, capitals, one_per_line);
     warnings.append(&mut doc.warnings);
     doc.warnings = warnings;
-    structure::build(doc, source, format, opts)
+    structure::build(doc, source, format, opts).map(|mut ed| {
+        super::damage::flag(&mut ed);
+        ed
+    })
 }
 
 /// One physical line of the input.

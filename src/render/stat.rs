@@ -42,6 +42,12 @@ pub fn counts(s: &Summary) -> String {
         parts.push(format!("{} merged", s.merged));
     }
     parts.push(format!("{} moved", s.moved));
+    if s.damage_absorbed > 0 {
+        parts.push(format!(
+            "{} words differing only by glyph damage not shown as edits",
+            s.damage_absorbed
+        ));
+    }
     parts.join(", ")
 }
 
