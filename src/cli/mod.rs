@@ -4,6 +4,7 @@
 
 mod blame;
 mod completions;
+mod corpus;
 mod diff;
 mod draft;
 mod fsck;
@@ -76,6 +77,7 @@ pub enum Command {
     Fsck(fsck::FsckArgs),
     Completions(completions::CompletionsArgs),
     Man(man::ManArgs),
+    Corpus(corpus::CorpusArgs),
 }
 
 /// Decide once whether output is coloured: `--color`, then NO_COLOR, then
@@ -131,6 +133,7 @@ pub fn main() -> ExitCode {
         Command::Fsck(args) => fsck::run(args, style, &mut out),
         Command::Completions(args) => completions::run(args, &mut out),
         Command::Man(args) => man::run(args, &mut out),
+        Command::Corpus(args) => corpus::run(args, style, &mut out),
     };
     let result = result.and_then(|code| {
         out.flush()?;
