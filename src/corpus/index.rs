@@ -183,6 +183,8 @@ pub fn signature(shingles: &[u64]) -> [u64; SIGNATURE_LEN] {
 pub struct LshIndex {
     /// Band hashes of each document, `BANDS` per document.
     bands: Vec<[u64; BANDS]>,
+    /// MinHash signature of each document.
+    signatures: Vec<[u64; SIGNATURE_LEN]>,
     /// Members of each (band, band hash) bucket.
     buckets: HashMap<(u16, u64), Vec<u32>>,
 }
@@ -191,16 +193,19 @@ impl LshIndex {
     /// Index documents given by their shingle sets; signatures are computed
     /// on `threads` threads.
     pub fn build(sets: &[&[u64]], threads: usize) -> LshIndex {
-        let bands: Vec<[u64; BANDS]> = super::par_map(sets, threads, |s| {
-            let sig = signature(s);
-            std::array::from_fn(|b| {
-                let mut h = 0x51_7cc1_b727_220a_u64 ^ b as u64;
-                for &v in &sig[b * ROWS..(b + 1) * ROWS] {
-                    h = mix(h ^ v);
-                }
-                h
+        let signatures: Vec<[u64; SIGNATURE_LEN]> = super::par_map(sets, threads, |s| signature(s));
+        let bands: Vec<[u64; BANDS]> = signatures
+            .iter()
+            .map(|sig| {
+                std::array::from_fn(|b| {
+                    let mut h = 0x51_7cc1_b727_220a_u64 ^ b as u64;
+                    for &v in &sig[b * ROWS..(b + 1) * ROWS] {
+                        h = mix(h ^ v);
+                    }
+                    h
+                })
             })
-        });
+            .collect();
         let mut buckets: HashMap<(u16, u64), Vec<u32>> = HashMap::new();
         for (d, bs) in bands.iter().enumerate() {
             // An empty document has a signature of u64::MAX everywhere and
@@ -212,7 +217,23 @@ impl LshIndex {
                 buckets.entry((b as u16, h)).or_default().push(d as u32);
             }
         }
-        LshIndex { bands, buckets }
+        LshIndex {
+            bands,
+            signatures,
+            buckets,
+        }
+    }
+
+    /// Estimated Jaccard similarity of two indexed documents: the share of
+    /// signature values they agree on (standard error about 0.06 at 0.7);
+    /// 0 for an index out of range.
+    pub fn estimate(&self, a: usize, b: usize) -> f64 {
+        match (self.signatures.get(a), self.signatures.get(b)) {
+            (Some(x), Some(y)) => {
+                x.iter().zip(y).filter(|(p, q)| p == q).count() as f64 / SIGNATURE_LEN as f64
+            }
+            _ => 0.0,
+        }
     }
 
     /// Number of indexed documents.

@@ -339,14 +339,28 @@ fn recency(d: &Doc) -> u32 {
         .unwrap_or(0)
 }
 
+/// Margin below [`SAME_TEXT_MIN`] under which the MinHash estimate rules an
+/// uncited, unlike-titled candidate out without the exact comparison: five
+/// standard errors of the 64-value estimate.
+const ESTIMATE_MARGIN: f64 = 0.3;
+
 /// The evidence for `old` as predecessor of `new`, when it is enough.
-pub fn judge(corpus: &Corpus, new: usize, old: usize) -> Option<Link> {
+pub fn judge(corpus: &Corpus, lsh: &LshIndex, new: usize, old: usize) -> Option<Link> {
     let (n, o) = (&corpus.docs[new], &corpus.docs[old]);
     if new == old || !earlier(o, n) {
         return None;
     }
     let cited = o.ga.is_some_and(|g| n.citations.contains(&g));
     let title = title_similarity(&n.title_words, &o.title_words);
+    // Only a near-identical text can link an uncited edition of another
+    // title; the estimate spares the exact comparison of the many
+    // candidates that merely share boilerplate.
+    if !cited
+        && title < UNCITED_TITLE_MIN
+        && lsh.estimate(new, old) < SAME_TEXT_MIN - ESTIMATE_MARGIN
+    {
+        return None;
+    }
     let content = index::jaccard(&n.shingles, &o.shingles);
     let eligible = if cited {
         title >= CITED_TITLE_MIN || content >= CITED_CONTENT_MIN
@@ -397,7 +411,7 @@ pub fn eligible(corpus: &Corpus, lsh: &LshIndex, threads: usize) -> Vec<Vec<Link
         }
         let mut links: Vec<Link> = cands
             .into_iter()
-            .filter_map(|o| judge(corpus, d, o))
+            .filter_map(|o| judge(corpus, lsh, d, o))
             .collect();
         links.sort_by(|a, b| {
             let (da, db) = (&corpus.docs[a.old], &corpus.docs[b.old]);
