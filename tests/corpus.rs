@@ -118,6 +118,7 @@ fn predecessor_links_match_the_gold_sample() {
     // How many gold links the LSH search alone proposes (citations and
     // titles add candidates of their own).
     let (mut gold_links, mut by_lsh) = (0usize, 0usize);
+    let mut not_lsh = Vec::new();
     let docs = &scan.corpus.docs;
     let index_of = |s: &str| {
         docs.iter()
@@ -128,6 +129,8 @@ fn predecessor_links_match_the_gold_sample() {
             gold_links += 1;
             if scan.index.candidates(n).contains(&o) {
                 by_lsh += 1;
+            } else {
+                not_lsh.push(sym.as_str());
             }
         }
         let got = predecessor_of(scan, sym);
@@ -154,7 +157,7 @@ fn predecessor_links_match_the_gold_sample() {
     eprintln!(
         "links on {} resolutions: {tp} right, {fp} wrong or extra, {fn_} missed; \
          precision {precision:.3}, recall {recall:.3}; {wrong:?}; \
-         LSH candidates alone hold {by_lsh} of {gold_links} gold links",
+         LSH candidates alone hold {by_lsh} of {gold_links} gold links (not: {not_lsh:?})",
         rows.len()
     );
     assert!(
