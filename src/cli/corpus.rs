@@ -6,20 +6,23 @@ use std::collections::{HashMap, HashSet};
 use std::io::{IsTerminal, Write};
 use std::path::PathBuf;
 
-use anyhow::{bail, Context, Result};
+use anyhow::{bail, Result};
 use clap::{Args, Subcommand, ValueEnum};
 use serde::Serialize;
 
 use resdiff::corpus::{self, origin, series::PairSummary, Corpus, CorpusOptions, Scan};
 use resdiff::render::Style;
 use resdiff::store::ImportOptions;
-use resdiff::store::ImportOutcome;
+use resdiff::store::{ImportOutcome, StoreError};
 
 use super::store_args::StoreArg;
 use super::{parse_lang_arg, LangArg, EXIT_DIFFERENT, EXIT_SAME};
 
 /// Schema name of `resdiff corpus scan --format json`.
 pub const CORPUS_SCHEMA: &str = "resdiff.corpus/1";
+
+/// Width of the progress line on stderr (padding clears a longer line).
+const PROGRESS_WIDTH: usize = 72;
 
 /// Longest series name made from a title (the store allows 80 characters).
 const MAX_SLUG_CHARS: usize = 60;
@@ -121,8 +124,9 @@ pub struct ScanArgs {
 ///
 /// Scans DIR as `corpus scan` does, then imports the editions of each series (oldest first) as
 /// `resdiff import` would, filed under a series named after the title, unless the catalogue
-/// already lists the edition. Editions in no series are left out. A progress line is shown on
-/// stderr when it is a terminal.
+/// already lists the edition. Editions in no series are left out. An edition the store cannot
+/// file (e.g. a symbol such as "A/RES/74/92 A-B") is reported on stderr and skipped, and the
+/// exit status is then 2. A progress line is shown on stderr when it is a terminal.
 ///
 /// Example:
 ///   resdiff corpus import ../shared/corpus/ga-akn/en --store versions
@@ -324,6 +328,7 @@ fn import(args: &ImportArgs, out: &mut dyn Write) -> Result<u8> {
     let mut used: HashSet<String> = HashSet::new();
     let mut done = 0usize;
     let mut counts: HashMap<&'static str, usize> = HashMap::new();
+    let mut refused = 0usize;
     for s in &found.series {
         let first = docs[s.editions[0]].name();
         let mut name = slug(&s.title, first);
@@ -338,7 +343,8 @@ fn import(args: &ImportArgs, out: &mut dyn Write) -> Result<u8> {
             let ed = &docs[i].edition;
             done += 1;
             if progress {
-                eprint!("\rresdiff: importing {done}/{total} {:<40}", docs[i].name());
+                let line = format!("resdiff: importing {done}/{total} {}", docs[i].name());
+                eprint!("\r{line:PROGRESS_WIDTH$}");
             }
             let listed = ed
                 .facts
@@ -351,9 +357,32 @@ fn import(args: &ImportArgs, out: &mut dyn Write) -> Result<u8> {
                 source: format!("{} ({})", ed.source, ed.format),
                 tool: format!("resdiff {}", env!("CARGO_PKG_VERSION")),
             };
-            let outcome = store
-                .import(ed, &o)
-                .with_context(|| format!("importing {} of series {name}", docs[i].name()))?;
+            let outcome = match store.import(ed, &o) {
+                Ok(outcome) => outcome,
+                // This edition cannot be filed (a symbol the store does not
+                // accept, different text already stored): say so and go on
+                // with the others.
+                Err(
+                    e @ (StoreError::BadReference(_)
+                    | StoreError::Conflict(_)
+                    | StoreError::Other(_)),
+                ) => {
+                    if progress {
+                        eprintln!();
+                    }
+                    eprintln!(
+                        "resdiff: warning: {} (series {name}) not imported: {e}",
+                        docs[i].name()
+                    );
+                    refused += 1;
+                    stored.push("refused");
+                    continue;
+                }
+                Err(e) => {
+                    return Err(anyhow::Error::new(e)
+                        .context(format!("importing {} of series {name}", docs[i].name())))
+                }
+            };
             let kind = match outcome {
                 ImportOutcome::Unchanged { .. } => "unchanged",
                 ImportOutcome::Added { .. } => "added",
@@ -363,15 +392,21 @@ fn import(args: &ImportArgs, out: &mut dyn Write) -> Result<u8> {
             stored.push(kind);
         }
         let added = stored.iter().filter(|k| **k == "added").count();
-        writeln!(
+        let not = stored.iter().filter(|k| **k == "refused").count();
+        write!(
             out,
-            "{name}: {} editions ({added} imported, {} already stored)",
+            "{name}: {} editions ({added} imported, {} already stored",
             stored.len(),
-            stored.len() - added
+            stored.len() - added - not
         )?;
+        if not > 0 {
+            write!(out, ", {not} not imported")?;
+        }
+        writeln!(out, ")")?;
     }
     if progress {
-        eprintln!();
+        // Clear the progress line.
+        eprint!("\r{:PROGRESS_WIDTH$}\r", "");
     }
     writeln!(
         out,
@@ -381,6 +416,12 @@ fn import(args: &ImportArgs, out: &mut dyn Write) -> Result<u8> {
         counts.get("added").copied().unwrap_or(0),
         counts.get("unchanged").copied().unwrap_or(0)
     )?;
+    if refused > 0 {
+        bail!(
+            "{refused} of {total} editions could not be imported (see the warnings above); \
+             the others are stored"
+        );
+    }
     Ok(EXIT_SAME)
 }
 
