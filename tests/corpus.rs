@@ -444,3 +444,47 @@ fn an_empty_folder_is_trouble() {
         .code(2)
         .stderr(predicates::str::contains("holds no files"));
 }
+
+#[test]
+fn import_skips_editions_the_store_refuses_and_says_so() {
+    // Both parts-symbols ("A/RES/74/92 A-B") are refused by the store.
+    let dir = tempfile::tempdir().expect("temp dir");
+    for (session, name) in [("74", "74_92.xml"), ("75", "75_101A-B_E.xml")] {
+        let src = corpus_file(&format!("ga-akn/en/{session}/{name}"));
+        std::fs::create_dir_all(dir.path().join(session)).expect("mkdir");
+        std::os::unix::fs::symlink(&src, dir.path().join(session).join(name)).expect("symlink");
+    }
+    let store = tempfile::tempdir().expect("temp dir");
+    let env = [
+        ("HOME", store.path().display().to_string()),
+        ("GIT_CONFIG_NOSYSTEM", "1".into()),
+        ("GIT_AUTHOR_NAME", "Corpus Test".into()),
+        ("GIT_AUTHOR_EMAIL", "corpus-test@example.org".into()),
+        ("GIT_COMMITTER_NAME", "Corpus Test".into()),
+        ("GIT_COMMITTER_EMAIL", "corpus-test@example.org".into()),
+    ];
+    resdiff()
+        .current_dir(store.path())
+        .envs(env.clone())
+        .arg("init")
+        .assert()
+        .success();
+    resdiff()
+        .current_dir(store.path())
+        .envs(env)
+        .args(["corpus", "import"])
+        .arg(dir.path())
+        .arg("--store")
+        .arg(store.path())
+        .assert()
+        .code(2)
+        .stdout(predicates::str::contains(
+            "2 editions (0 imported, 0 already stored, 2 not imported)",
+        ))
+        .stderr(predicates::str::contains(
+            "A/RES/74/92 A-B (series questions-relating-to-information) not imported",
+        ))
+        .stderr(predicates::str::contains(
+            "2 of 2 editions could not be imported",
+        ));
+}
