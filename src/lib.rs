@@ -6,6 +6,7 @@
 //! and [`cli`]) does that. See `docs/ARCHITECTURE.md`.
 
 pub mod align;
+pub mod corpus;
 pub mod diff;
 pub mod fetch;
 pub mod ingest;

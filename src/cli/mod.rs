@@ -4,6 +4,7 @@
 
 mod blame;
 mod completions;
+mod corpus;
 mod diff;
 mod draft;
 mod fetch;
@@ -102,6 +103,7 @@ pub enum Command {
     Completions(completions::CompletionsArgs),
     Man(man::ManArgs),
     Repair(repair::RepairArgs),
+    Corpus(corpus::CorpusArgs),
     #[command(name = "git-diff", hide = true)]
     GitDiff(git::GitDiffArgs),
     #[command(hide = true)]
@@ -213,6 +215,7 @@ fn dispatch(command: &Command, style: Style, out: &mut dyn Write) -> anyhow::Res
         Command::Review(args) => review::run(args, style, out),
         Command::Lint(args) => lint::run(args, style, out),
         Command::Repair(args) => repair::run(args, style, out),
+        Command::Corpus(args) => corpus::run(args, style, out),
         Command::Completions(args) => completions::run(args, out),
         Command::Man(args) => man::run(args, out),
         Command::GitDiff(args) => git::run_diff(args, style, out),
