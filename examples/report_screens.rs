@@ -63,6 +63,7 @@ fn run(out: PathBuf, seed: PathBuf) -> Result<(), Box<dyn std::error::Error>> {
         &cmp,
         &ReportOptions {
             classify: Some(&rule),
+            ..ReportOptions::default()
         },
         &mut f,
     )?;

@@ -490,6 +490,13 @@ pub struct Edition {
     pub warnings: Vec<String>,
     /// Share of damaged words, present only when the reader judged the text damaged.
     pub damage: Option<f64>,
+    /// For an edition with exactly one operative paragraph: whether that
+    /// paragraph carried a printed number (`Some(true)`: an AKN `<num>` or a
+    /// number in its text, or a text paragraph recognised by its `1.`) or
+    /// not (`Some(false)`). `None` when there is not exactly one operative
+    /// paragraph or the reader cannot tell (canonical files). UN style leaves
+    /// a lone operative paragraph unnumbered. Not part of the edition JSON.
+    pub lone_operative_numbered: Option<bool>,
 }
 
 impl Edition {
@@ -504,6 +511,7 @@ impl Edition {
             footnotes: Vec::new(),
             warnings: Vec::new(),
             damage: None,
+            lone_operative_numbered: None,
         }
     }
 

@@ -188,7 +188,7 @@ pub fn run(args: &DiffArgs, style: Style, out: &mut dyn Write) -> Result<u8> {
 
 /// The date of tracked revisions: SOURCE_DATE_EPOCH (reproducible builds
 /// convention) when set, else now; in UTC.
-fn revision_date() -> Result<String> {
+pub(super) fn revision_date() -> Result<String> {
     let secs = match std::env::var("SOURCE_DATE_EPOCH") {
         Ok(v) if !v.trim().is_empty() => v.trim().parse::<i64>().with_context(|| {
             format!("SOURCE_DATE_EPOCH is '{v}', not a number of seconds since 1970; unset it or fix it")
@@ -203,7 +203,7 @@ fn revision_date() -> Result<String> {
 
 /// Write `bytes` to `path` through a temporary file in the same directory,
 /// renamed over `path` once complete, so a reader never sees half a file.
-fn write_atomic(path: &Path, bytes: &[u8]) -> Result<()> {
+pub(super) fn write_atomic(path: &Path, bytes: &[u8]) -> Result<()> {
     let dir = match path.parent() {
         Some(d) if !d.as_os_str().is_empty() => d.to_path_buf(),
         _ => PathBuf::from("."),

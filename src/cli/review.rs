@@ -1,16 +1,23 @@
 //! `resdiff review`: a draft against the last adopted text — the diff, each
-//! change classified as routine or substantive, and findings.
+//! change classified as routine or substantive, and findings; for a person
+//! (term), a program (json), or as a report to hand on (html, md, docx with
+//! tracked changes and class comments), to stdout or written atomically to
+//! a file (`-o`).
 
-use std::io::Write;
+use std::io::{IsTerminal, Write};
 use std::path::PathBuf;
 
-use anyhow::Result;
+use anyhow::{bail, Result};
 use clap::{Args, ValueEnum};
 
+use resdiff::render::docx::{self, TrackOptions};
 use resdiff::render::Style;
-use resdiff::review::render::{write_review_json, write_review_term};
+use resdiff::review::render::{
+    review_docx_bytes, write_review_html, write_review_json, write_review_md, write_review_term,
+};
 use resdiff::review::{review, ReviewOptions, Severity};
 
+use super::diff::{revision_date, write_atomic};
 use super::store_args::{read_input, StoreArg};
 use super::{parse_lang_arg, LangArg, EXIT_DIFFERENT, EXIT_SAME};
 
@@ -31,6 +38,15 @@ use super::{parse_lang_arg, LangArg, EXIT_DIFFERENT, EXIT_SAME};
 /// Formats:
 ///   term   the diff's blocks headed with their class, then the findings (default)
 ///   json   for programs: schema resdiff.review/1
+///   html   one self-contained page: the diff report with a routine/substantive filter and a
+///          findings table
+///   md     GitHub-flavoured Markdown: summary table with a class column, findings, redline
+///   docx   the draft as Word, every change a tracked revision, each classified change with a
+///          comment naming its class (needs -o, or a pipe)
+///
+/// Revisions in docx carry --author and the date SOURCE_DATE_EPOCH (seconds since 1970) or else
+/// the current time, in UTC. With -o the output is written to a temporary file beside FILE and
+/// renamed over it at the end, without colour.
 ///
 /// Exit status: 0 nothing to report (no substantive change and no error-level finding),
 /// 1 substantive changes or error-level findings, 2 trouble.
@@ -38,6 +54,8 @@ use super::{parse_lang_arg, LangArg, EXIT_DIFFERENT, EXIT_SAME};
 /// Examples:
 ///   resdiff review draft-80.txt --against A-RES-78-228.xml
 ///   resdiff review A-RES-80-228.xml --against A-RES-78-228.xml --format json
+///   resdiff review draft-80.txt --against A-RES-78-228.xml --format html -o review.html
+///   resdiff review draft-80.docx --against 78/228@en --format docx -o review.docx --author "Facilitator"
 ///   resdiff review draft:next --against 78/228@en
 #[derive(Debug, Args)]
 #[command(
@@ -65,6 +83,14 @@ pub struct ReviewArgs {
     #[arg(long, value_parser = parse_lang_arg, default_value = "auto", value_name = "auto|ar|en|es|fr|ru|zh")]
     pub lang: LangArg,
 
+    /// Write the output to FILE (atomically: a temporary file renamed over it) instead of stdout.
+    #[arg(short = 'o', long = "output", value_name = "FILE")]
+    pub output: Option<PathBuf>,
+
+    /// Author of the tracked revisions and comments (docx).
+    #[arg(long, value_name = "NAME", default_value = docx::DEFAULT_AUTHOR)]
+    pub author: String,
+
     #[command(flatten)]
     pub store: StoreArg,
 }
@@ -75,9 +101,22 @@ pub enum ReviewFormat {
     Term,
     /// Machine-readable, schema resdiff.review/1.
     Json,
+    /// Self-contained HTML report with a routine/substantive filter and findings.
+    Html,
+    /// GitHub-flavoured Markdown report with a class column and findings.
+    Md,
+    /// Word document of the draft with tracked changes and class comments.
+    Docx,
 }
 
 pub fn run(args: &ReviewArgs, style: Style, out: &mut dyn Write) -> Result<u8> {
+    if args.format == ReviewFormat::Docx && args.output.is_none() && std::io::stdout().is_terminal()
+    {
+        bail!(
+            "--format docx writes a binary Word file and stdout is a terminal; \
+             give -o FILE (or redirect stdout to a file)"
+        );
+    }
     let base = read_input(&args.against.to_string_lossy(), args.lang.0, &args.store)?;
     let draft = read_input(&args.draft.to_string_lossy(), args.lang.0, &args.store)?;
     let r = review(
@@ -88,9 +127,32 @@ pub fn run(args: &ReviewArgs, style: Style, out: &mut dyn Write) -> Result<u8> {
             ..ReviewOptions::default()
         },
     );
+    // A file gets no terminal colour codes (debug labels stay: they are for tests).
+    let style = if args.output.is_some() {
+        Style {
+            color: false,
+            ..style
+        }
+    } else {
+        style
+    };
+    let mut buf: Vec<u8> = Vec::new();
+    let sink: &mut dyn Write = if args.output.is_some() { &mut buf } else { out };
     match args.format {
-        ReviewFormat::Term => write_review_term(&r, style, out)?,
-        ReviewFormat::Json => write_review_json(&r, out)?,
+        ReviewFormat::Term => write_review_term(&r, style, sink)?,
+        ReviewFormat::Json => write_review_json(&r, sink)?,
+        ReviewFormat::Html => write_review_html(&r, sink)?,
+        ReviewFormat::Md => write_review_md(&r, sink)?,
+        ReviewFormat::Docx => {
+            let track = TrackOptions {
+                author: args.author.clone(),
+                date: revision_date()?,
+            };
+            sink.write_all(&review_docx_bytes(&r, &track)?)?
+        }
+    }
+    if let Some(path) = &args.output {
+        write_atomic(path, &buf)?;
     }
     let (_, substantive) = r.counts();
     let errors = r.findings.iter().any(|f| f.severity == Severity::Error);

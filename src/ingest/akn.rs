@@ -135,6 +135,11 @@ pub fn parse(xml: &str, source: &str, opts: &ReadOptions) -> Result<Edition, Err
     ed.units = r.units;
     ed.footnotes = r.footnotes;
     ed.warnings = r.warnings;
+    // A lone operative paragraph is numbered when its number came from
+    // `<num>` or from its text, not from counting.
+    if r.op_numbers.len() == 1 {
+        ed.lone_operative_numbered = Some(r.op_inferred.is_empty());
+    }
     Ok(ed)
 }
 

@@ -39,7 +39,7 @@ use regex::Regex;
 use super::labels::{canonical_sub_label, parse_number};
 use super::{lang, ErrorKind, ReadOptions};
 use crate::model::{
-    roman_value, Edition, Facts, Footnote, Language, Organ, SourceFormat, Unit, UnitId,
+    roman_value, Edition, Facts, Footnote, Language, Organ, Part, SourceFormat, Unit, UnitId,
 };
 
 /// One paragraph as a reader that knows paragraph boundaries found it.
@@ -559,6 +559,16 @@ pub fn build(
         }
     }
     notes.sort_by_key(|f| f.number);
+    // Operative paragraphs are recognised by their numbers, so a lone one
+    // found here was printed with a number (an unnumbered one reads as
+    // preambular and leaves this unknown).
+    let operative = units
+        .iter()
+        .filter(|u| u.id.part == Part::Operative && u.id.sub.is_empty())
+        .count();
+    if operative == 1 {
+        ed.lone_operative_numbered = Some(true);
+    }
     ed.units = units;
     ed.footnotes = notes;
     ed.warnings = warnings;

@@ -1171,6 +1171,7 @@ mod tests {
         };
         let report = ReportOptions {
             classify: Some(&rule),
+            ..ReportOptions::default()
         };
         let bytes = tracked_docx_bytes(&cmp, &TrackOptions::default(), &report).unwrap();
         let t = read_tracked(&part(&bytes, "word/document.xml"));

@@ -9,7 +9,8 @@
 //! redline and a side-by-side pair, switched by radio buttons and CSS alone.
 //! A moved clause says where it came from ("was OP7"), linked to a mark left
 //! at its old place. When changes are classified (by a review), a second
-//! set of radio buttons filters routine from substantive ones.
+//! set of radio buttons filters routine from substantive ones, and the
+//! review's findings follow the summary as a table.
 //!
 //! The document text carries its language (`lang`, and `dir="rtl"` for
 //! Arabic) so browsers pick fonts and the bidi layout; Chinese gets a font
@@ -18,7 +19,7 @@
 
 use std::io::{self, Write};
 
-use super::report::{plan, Class, ReportOptions, Step};
+use super::report::{change_of, findings_counts, plan, Class, ReportFinding, ReportOptions, Step};
 use super::term::{is_interesting, UnitTexts};
 use super::{escape_char, is_unsafe_char, stat, Side};
 use crate::diff::{Change, ChangeKind, Comparison, Op, WordOp};
@@ -53,6 +54,7 @@ del { background: var(--del); color: var(--del-fg); text-decoration: line-throug
 .moved-mark { color: #6b2fa3; }
 .class { font-size: .8em; border-radius: 3px; padding: 0 .4rem; margin-inline-start: .4rem; }
 .class.substantive { background: #ffe0b3; } .class.routine { background: #e4e8ee; }
+.sev-error .sev { color: var(--del-fg); font-weight: bold; } .sev-warning .sev { color: #7a4b00; }
 .side { display: grid; grid-template-columns: 1fr 1fr; gap: 1rem; }
 .side .col-h { font-size: .8em; color: #666; }
 .text p { margin: .2rem 0; }
@@ -125,6 +127,9 @@ pub fn write_html(cmp: &Comparison, opts: &ReportOptions, out: &mut dyn Write) -
     }
     h.push_str("</div>\n");
     write_summary(&mut h, cmp, &classes, classified, interesting);
+    if let Some(findings) = opts.findings {
+        write_findings(&mut h, cmp, findings);
+    }
     h.push_str(&format!(
         "<main id=\"changes\" lang=\"{}\" dir=\"{}\" data-changes=\"{interesting}\">\n",
         lang.code(),
@@ -268,6 +273,43 @@ fn write_summary(
         h.push_str("</tr>\n");
     }
     h.push_str("</table>\n</nav>\n");
+}
+
+/// The findings of a review: one row each, linked to the change holding
+/// the unit. Messages and fixes may quote the document, so the fix cell
+/// carries the document's language and every text is escaped.
+fn write_findings(h: &mut String, cmp: &Comparison, findings: &[ReportFinding]) {
+    h.push_str(&format!(
+        "<section id=\"findings\">\n<h2>Findings: {}</h2>\n",
+        esc(&findings_counts(findings))
+    ));
+    if findings.is_empty() {
+        h.push_str("<p>No findings.</p>\n</section>\n");
+        return;
+    }
+    let lang = cmp.new.language;
+    h.push_str(
+        "<table>\n<tr><th>clause</th><th>severity</th><th>rule</th><th>message</th><th>fix</th></tr>\n",
+    );
+    for f in findings {
+        let unit = match &f.unit {
+            Some(id) => match change_of(cmp, id) {
+                Some(k) => format!("<a href=\"#c-{k}\">{}</a>", esc(&id.to_string())),
+                None => esc(&id.to_string()),
+            },
+            None => "—".to_string(),
+        };
+        h.push_str(&format!(
+            "<tr class=\"finding sev-{0}\"><td>{unit}</td><td class=\"sev\">{0}</td><td>{1}</td>\
+             <td dir=\"auto\">{2}</td><td lang=\"{3}\" dir=\"auto\">{4}</td></tr>\n",
+            esc(&f.severity),
+            esc(&f.rule),
+            esc(&f.message),
+            lang.code(),
+            f.fix.as_deref().map_or(String::new(), esc)
+        ));
+    }
+    h.push_str("</table>\n</section>\n");
 }
 
 /// The ids a change is known by: the new ones, or the old ones for a removal.
@@ -464,7 +506,7 @@ mod tests {
     use super::*;
     use crate::diff::{compare, CompareOptions};
     use crate::model::{SourceFormat, Unit};
-    use crate::render::report::from_map;
+    use crate::render::report::{from_map, ReportFinding};
     use crate::synth::{generate, Level};
     use std::collections::HashMap;
 
@@ -579,7 +621,13 @@ mod tests {
             })
             .collect();
         let f = from_map(&map);
-        let s = html(&cmp, &ReportOptions { classify: Some(&f) });
+        let s = html(
+            &cmp,
+            &ReportOptions {
+                classify: Some(&f),
+                ..ReportOptions::default()
+            },
+        );
         assert!(s.contains("id=\"f-sub\"") && s.contains("id=\"f-rou\""));
         assert!(s.contains("#f-sub:checked ~ main .routine"));
         let routine = map.values().filter(|c| **c == Class::Routine).count();
@@ -591,5 +639,56 @@ mod tests {
     fn ids_for_anchors() {
         assert_eq!(css_id("OP5(a)(ii)"), "OP5-a-ii");
         assert_eq!(old_anchor(&"PP3".parse().unwrap()), "old-PP3");
+    }
+
+    #[test]
+    fn findings_are_a_linked_escaped_table() {
+        let old = ed(Language::Ar, &[("OP1", "تطلب تقريرا (مصطنع)؛")]);
+        let new = ed(Language::Ar, &[("OP1", "تطلب تقريرا شاملا (مصطنع)،")]);
+        let cmp = compare(&old, &new, &CompareOptions::default());
+        let findings = [
+            ReportFinding {
+                unit: Some(UnitId::op(1)),
+                rule: "punctuation".into(),
+                severity: "error".into(),
+                message: "ends with <img src=x onerror=alert(1)> (synthetic)".into(),
+                fix: Some("…شاملا (مصطنع)؛".into()),
+            },
+            ReportFinding {
+                unit: None,
+                rule: "past-session".into(),
+                severity: "note".into(),
+                message: "session unknown & \"quoted\" (synthetic)".into(),
+                fix: None,
+            },
+        ];
+        let s = html(
+            &cmp,
+            &ReportOptions {
+                findings: Some(&findings),
+                ..ReportOptions::default()
+            },
+        );
+        assert!(
+            s.contains("<h2>Findings: 1 error, 0 warnings, 1 note</h2>"),
+            "{s}"
+        );
+        assert!(!s.contains("<img"));
+        assert!(s.contains("ends with &lt;img src=x onerror=alert(1)&gt; (synthetic)"));
+        assert!(s.contains("<td><a href=\"#c-0\">OP1</a></td><td class=\"sev\">error</td>"));
+        assert!(s.contains("<td lang=\"ar\" dir=\"auto\">…شاملا (مصطنع)؛</td>"));
+        assert!(s.contains("<td>—</td><td class=\"sev\">note</td>"));
+        assert!(s.contains("session unknown &amp; &quot;quoted&quot;"));
+        // The findings come before the changes; none given, no section.
+        assert!(s.find("id=\"findings\"") < s.find("<main"));
+        assert!(!html(&cmp, &ReportOptions::default()).contains("id=\"findings\""));
+        let empty = html(
+            &cmp,
+            &ReportOptions {
+                findings: Some(&[]),
+                ..ReportOptions::default()
+            },
+        );
+        assert!(empty.contains("<p>No findings.</p>"));
     }
 }

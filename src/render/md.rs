@@ -3,13 +3,15 @@
 //! change with the inline redline in `<del>`/`<ins>`, which GitHub renders
 //! struck through and underlined and which still reads as plain text.
 //!
+//! A review adds a class column and a table of its findings.
+//!
 //! Document text is escaped for both Markdown and HTML, so a clause can
 //! neither start a list, a heading or a table cell nor inject mark-up, and
 //! control characters are shown as visible `<U+001B>` marks.
 
 use std::io::{self, Write};
 
-use super::report::{Class, ReportOptions};
+use super::report::{findings_counts, Class, ReportFinding, ReportOptions};
 use super::term::{is_interesting, UnitTexts};
 use super::{escape_char, is_unsafe_char, stat};
 use crate::diff::{Change, ChangeKind, Comparison, Op, WordOp};
@@ -52,6 +54,10 @@ pub fn write_md(cmp: &Comparison, opts: &ReportOptions, out: &mut dyn Write) -> 
         .collect();
     if shown.is_empty() {
         m.push_str("The two editions have the same clauses in the same order.\n");
+        if let Some(findings) = opts.findings {
+            m.push('\n');
+            write_findings(&mut m, findings);
+        }
         return out.write_all(m.as_bytes());
     }
     m.push_str("## Summary\n\n| # | clause | what | similarity |");
@@ -74,6 +80,10 @@ pub fn write_md(cmp: &Comparison, opts: &ReportOptions, out: &mut dyn Write) -> 
         }
         m.push('\n');
     }
+    if let Some(findings) = opts.findings {
+        m.push('\n');
+        write_findings(&mut m, findings);
+    }
     m.push_str("\n## Changes\n");
     for (k, c) in shown {
         m.push_str(&format!(
@@ -86,6 +96,30 @@ pub fn write_md(cmp: &Comparison, opts: &ReportOptions, out: &mut dyn Write) -> 
         m.push('\n');
     }
     out.write_all(m.as_bytes())
+}
+
+/// The findings of a review as a table (every cell escaped).
+fn write_findings(m: &mut String, findings: &[ReportFinding]) {
+    m.push_str(&format!(
+        "## Findings\n\n{}\n",
+        esc(&findings_counts(findings))
+    ));
+    if findings.is_empty() {
+        return;
+    }
+    m.push_str("\n| clause | severity | rule | message | fix |\n|---|---|---|---|---|\n");
+    for f in findings {
+        m.push_str(&format!(
+            "| {} | {} | {} | {} | {} |\n",
+            f.unit
+                .as_ref()
+                .map_or("—".to_string(), |u| esc(&u.to_string())),
+            esc(&f.severity),
+            esc(&f.rule),
+            esc(&f.message),
+            f.fix.as_deref().map_or(String::new(), esc)
+        ));
+    }
 }
 
 fn primary(c: &Change) -> &[UnitId] {
@@ -220,6 +254,7 @@ mod tests {
             &cmp,
             &ReportOptions {
                 classify: Some(&rule),
+                ..ReportOptions::default()
             },
             &mut v,
         )
@@ -250,5 +285,34 @@ mod tests {
             text: "- item (synthetic)".into(),
         }];
         assert_eq!(redline_md(&ops), "\\- item (synthetic)");
+    }
+
+    #[test]
+    fn findings_are_an_escaped_table() {
+        let old = ed(&[("OP1", "Requests a report (synthetic);")]);
+        let findings = [ReportFinding {
+            unit: Some("OP1".parse().unwrap()),
+            rule: "punctuation".into(),
+            severity: "error".into(),
+            message: "ends | with <b>x</b>\nand *more* (synthetic)".into(),
+            fix: Some("…report (synthetic);".into()),
+        }];
+        let opts = ReportOptions {
+            findings: Some(&findings),
+            ..ReportOptions::default()
+        };
+        // Identical editions: the findings are still listed.
+        let cmp = compare(&old, &old, &CompareOptions::default());
+        let mut v = Vec::new();
+        write_md(&cmp, &opts, &mut v).unwrap();
+        let s = String::from_utf8(v).unwrap();
+        assert!(
+            s.contains("## Findings\n\n1 error, 0 warnings, 0 notes\n"),
+            "{s}"
+        );
+        assert!(s.contains(
+            "| OP1 | error | punctuation | ends \\| with &lt;b&gt;x&lt;/b&gt; and \\*more\\* (synthetic) | …report (synthetic); |"
+        ), "{s}");
+        assert!(!s.contains("<b>"));
     }
 }

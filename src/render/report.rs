@@ -40,18 +40,37 @@ impl Class {
 /// [`Comparison::changes`] and the change; `None` = not classified.
 pub type Classify<'a> = &'a dyn Fn(usize, &Change) -> Option<Class>;
 
+/// Something a review found on the new edition, as a report lists it. Plain
+/// strings, so that reports need not know where findings come from.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ReportFinding {
+    /// The unit concerned, in the new edition; `None` for the document.
+    pub unit: Option<UnitId>,
+    /// Rule id (`stale-reference`).
+    pub rule: String,
+    /// `error`, `warning` or `note`.
+    pub severity: String,
+    pub message: String,
+    /// What to write instead, when there is one thing to write.
+    pub fix: Option<String>,
+}
+
 /// Options shared by the document reports.
 #[derive(Clone, Copy, Default)]
 pub struct ReportOptions<'a> {
     /// Per-change classification; when given, reports show it and HTML
     /// offers a routine/substantive filter.
     pub classify: Option<Classify<'a>>,
+    /// Findings on the new edition, in document order; when given (even
+    /// empty), the HTML and Markdown reports have a findings section.
+    pub findings: Option<&'a [ReportFinding]>,
 }
 
 impl std::fmt::Debug for ReportOptions<'_> {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("ReportOptions")
             .field("classify", &self.classify.map(|_| "fn"))
+            .field("findings", &self.findings)
             .finish()
     }
 }
@@ -65,6 +84,25 @@ impl ReportOptions<'_> {
             .map(|(i, c)| self.classify.and_then(|f| f(i, c)))
             .collect()
     }
+}
+
+/// The change a finding on `unit` of the new edition belongs to: the change
+/// holding the unit, else the one holding its top-level paragraph.
+pub fn change_of(cmp: &Comparison, unit: &UnitId) -> Option<usize> {
+    let holds = |id: &UnitId| cmp.changes.iter().position(|c| c.new.contains(id));
+    holds(unit).or_else(|| holds(&unit.top()))
+}
+
+/// Counts of findings by severity: `1 error, 2 warnings, 0 notes`.
+pub fn findings_counts(findings: &[ReportFinding]) -> String {
+    let n = |s: &str| findings.iter().filter(|f| f.severity == s).count();
+    let word = |k: usize, one: &str, many: &str| format!("{k} {}", if k == 1 { one } else { many });
+    format!(
+        "{}, {}, {}",
+        word(n("error"), "error", "errors"),
+        word(n("warning"), "warning", "warnings"),
+        word(n("note"), "note", "notes")
+    )
 }
 
 /// A classifier from a map of change index to class.
@@ -387,7 +425,10 @@ mod tests {
         let cmp = compare(&case.old, &case.new, &CompareOptions::default());
         let map: HashMap<usize, Class> = [(0, Class::Routine), (1, Class::Substantive)].into();
         let f = from_map(&map);
-        let opts = ReportOptions { classify: Some(&f) };
+        let opts = ReportOptions {
+            classify: Some(&f),
+            ..ReportOptions::default()
+        };
         let cl = opts.classes(&cmp);
         assert_eq!(cl[0], Some(Class::Routine));
         assert_eq!(cl[1], Some(Class::Substantive));

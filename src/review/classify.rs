@@ -51,6 +51,15 @@ impl Class {
     }
 }
 
+impl From<Class> for crate::render::report::Class {
+    fn from(c: Class) -> Self {
+        match c {
+            Class::Routine => crate::render::report::Class::Routine,
+            Class::Substantive => crate::render::report::Class::Substantive,
+        }
+    }
+}
+
 /// The class of one change and why.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Classified {

@@ -36,6 +36,7 @@ pub fn lint(ed: &Edition) -> Vec<Finding> {
     references(ed, sectioned, &mut f);
     past_sessions(ed, &mut f);
     recall_list(ed, &mut f);
+    single_paragraph_number(ed, &mut f);
     if let Some(why) = uncertain_structure(ed) {
         for x in f
             .iter_mut()
@@ -57,6 +58,7 @@ const STRUCTURAL_RULES: &[&str] = &[
     rules::PUNCTUATION,
     rules::DUPLICATE,
     rules::STALE_REFERENCE,
+    rules::SINGLE_PARAGRAPH_NUMBER,
 ];
 
 /// Reader warnings that mean the structure was partly inferred (numbers
@@ -83,6 +85,34 @@ pub fn uncertain_structure(ed: &Edition) -> Option<&'static str> {
         .iter()
         .find(|(mark, _)| ed.warnings.iter().any(|w| w.contains(mark)))
         .map(|(_, why)| *why)
+}
+
+/// Severity of a numbered lone operative paragraph. Of the 39 adopted
+/// English GA resolutions in the corpus with one operative paragraph, none
+/// numbers it (docs/REVIEW.md), so a number is something an editor removes.
+const SINGLE_PARAGRAPH_NUMBER_SEVERITY: Severity = Severity::Error;
+
+/// A resolution with one operative paragraph leaves it unnumbered (UN
+/// style); the reader records whether the lone paragraph carried a number.
+fn single_paragraph_number(ed: &Edition, f: &mut Vec<Finding>) {
+    if ed.lone_operative_numbered != Some(true) {
+        return;
+    }
+    let Some(op) = ed.operative().find(|u| u.id.sub.is_empty()) else {
+        return;
+    };
+    f.push(
+        Finding::new(
+            rules::SINGLE_PARAGRAPH_NUMBER,
+            Some(op.id.clone()),
+            SINGLE_PARAGRAPH_NUMBER_SEVERITY,
+            format!(
+                "the only operative paragraph is numbered {}: a resolution with one operative paragraph leaves it unnumbered",
+                op.id.number
+            ),
+        )
+        .suggest("remove the number"),
+    );
 }
 
 /// The label expected at position `k` (0-based) of a sub-item sequence that
@@ -1019,5 +1049,42 @@ mod tests {
         let f = lint(&e);
         let p = f.iter().find(|x| x.rule == rules::PAST_SESSION).unwrap();
         assert_eq!(p.suggestion.as_deref(), Some("seventy-ninth"));
+    }
+
+    #[test]
+    fn numbered_lone_operative_paragraph() {
+        let units = [
+            ("PP1", "Recalling its earlier work (synthetic),"),
+            ("OP1", "Decides to continue its work (synthetic)."),
+        ];
+        let single = |e: &Edition| -> Vec<(String, &'static str)> {
+            lint(e)
+                .iter()
+                .filter(|x| x.rule == rules::SINGLE_PARAGRAPH_NUMBER)
+                .map(|x| (x.severity.as_str().to_string(), x.rule))
+                .collect()
+        };
+        let mut e = ed(Language::En, &units);
+        assert_eq!(single(&e), [], "unknown: no finding");
+        e.lone_operative_numbered = Some(false);
+        assert_eq!(single(&e), []);
+        e.lone_operative_numbered = Some(true);
+        assert_eq!(
+            single(&e),
+            [("error".to_string(), rules::SINGLE_PARAGRAPH_NUMBER)]
+        );
+        let f = lint(&e);
+        let x = f
+            .iter()
+            .find(|x| x.rule == rules::SINGLE_PARAGRAPH_NUMBER)
+            .unwrap();
+        assert_eq!(x.unit, Some(UnitId::op(1)));
+        // An uncertain structure makes it a warning, as other structural rules.
+        e.warnings
+            .push("the resolution has 2 parts (a document collection)".into());
+        assert_eq!(
+            single(&e),
+            [("warning".to_string(), rules::SINGLE_PARAGRAPH_NUMBER)]
+        );
     }
 }

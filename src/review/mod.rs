@@ -81,6 +81,9 @@ pub mod rules {
     pub const VERB_STRENGTH: &str = "verb-strength";
     /// A date of a citation written irregularly.
     pub const DATE_FORM: &str = "date-form";
+    /// The only operative paragraph carries a number (UN style leaves it
+    /// unnumbered).
+    pub const SINGLE_PARAGRAPH_NUMBER: &str = "single-paragraph-number";
 }
 
 /// One thing the review or lint found.

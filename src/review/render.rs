@@ -1,6 +1,8 @@
 //! Output of `review`, `lint` and `rollover`: for a person at a terminal
-//! (the diff's blocks with each change's class, then the findings) and for
-//! programs (`resdiff.review/1`, `resdiff.lint/1`, ../shared/spec/review-json.md).
+//! (the diff's blocks with each change's class, then the findings), for
+//! programs (`resdiff.review/1`, `resdiff.lint/1`, ../shared/spec/review-json.md),
+//! and as the document reports of `diff` (HTML, Markdown, Word with tracked
+//! changes) carrying each change's class and the findings.
 //! Like every renderer, these write to any `Write` and take colours from
 //! [`Style`].
 
@@ -13,7 +15,10 @@ use super::rollover::Rollover;
 use super::{count_findings, Finding, Severity};
 use crate::diff::{Change, ChangeKind, Summary, WordOp};
 use crate::model::{Edition, Language, UnitId};
+use crate::render::docx::{tracked_docx_bytes, TrackOptions};
+use crate::render::report::{ReportFinding, ReportOptions};
 use crate::render::term::{block_heading, edition_title, is_interesting, write_heading, UnitTexts};
+use crate::render::{html, md};
 use crate::render::{isolate, paint_segs, push_doc_text, redline, stat, Label, Seg, Side, Style};
 
 /// Schema name of the review JSON contract.
@@ -269,6 +274,54 @@ pub fn write_review_term(r: &Review, style: Style, out: &mut dyn Write) -> io::R
             )
         )
     )
+}
+
+/// The findings of a review as the document reports list them.
+pub fn report_findings(r: &Review) -> Vec<ReportFinding> {
+    r.findings
+        .iter()
+        .map(|f| ReportFinding {
+            unit: f.unit.clone(),
+            rule: f.rule.to_string(),
+            severity: f.severity.as_str().to_string(),
+            message: f.message.clone(),
+            fix: f.suggestion.clone(),
+        })
+        .collect()
+}
+
+/// Call `write` with the report options of a review: each change's class
+/// (none for unchanged units) and the findings.
+fn with_report<T>(r: &Review, write: impl FnOnce(&ReportOptions) -> T) -> T {
+    let classify = |k: usize, _: &Change| {
+        r.classes
+            .get(k)
+            .and_then(Option::as_ref)
+            .map(|c| c.class.into())
+    };
+    let findings = report_findings(r);
+    write(&ReportOptions {
+        classify: Some(&classify),
+        findings: Some(&findings),
+    })
+}
+
+/// A review as one self-contained HTML page: the diff report with a
+/// routine/substantive filter and a findings table.
+pub fn write_review_html(r: &Review, out: &mut dyn Write) -> io::Result<()> {
+    with_report(r, |o| html::write_html(&r.comparison, o, out))
+}
+
+/// A review as GitHub-flavoured Markdown: the diff report with a class
+/// column and a findings table.
+pub fn write_review_md(r: &Review, out: &mut dyn Write) -> io::Result<()> {
+    with_report(r, |o| md::write_md(&r.comparison, o, out))
+}
+
+/// A review as a .docx of the draft with tracked changes against the base,
+/// each classified change carrying a comment with its class.
+pub fn review_docx_bytes(r: &Review, track: &TrackOptions) -> io::Result<Vec<u8>> {
+    with_report(r, |o| tracked_docx_bytes(&r.comparison, track, o))
 }
 
 /// Write lint findings for a person.
