@@ -13,8 +13,8 @@ pub mod ingest;
 pub mod model;
 pub mod normalize;
 pub mod render;
-pub mod review;
 pub mod repair;
+pub mod review;
 pub mod store;
 pub mod synth;
 

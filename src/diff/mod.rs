@@ -173,8 +173,7 @@ pub fn from_alignment(old: &Edition, new: &Edition, alignment: &Alignment) -> Co
     let damage_keys = crate::repair::keys::DamageKeys::for_editions(old, new);
     let mut absorbed = 0;
     let mut linked: Vec<(usize, Change)> = Vec::new(); // (first old index, change)
-    for ((l, mut kind), (mut diff, mut similarity)) in
-        alignment.links.iter().zip(kinds).zip(diffs)
+    for ((l, mut kind), (mut diff, mut similarity)) in alignment.links.iter().zip(kinds).zip(diffs)
     {
         if let (Some(k), false) = (&damage_keys, kind == ChangeKind::Unchanged) {
             let (a, n) = damage::absorb(std::mem::take(&mut diff), k, old.damage.is_some());
