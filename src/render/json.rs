@@ -26,8 +26,9 @@ struct DiffJson<'a> {
     summary: &'a Summary,
 }
 
+/// One edition in `resdiff.diff/1` (also the sides of `resdiff.review/1`).
 #[derive(Serialize)]
-struct SideJson<'a> {
+pub(crate) struct SideJson<'a> {
     source: &'a str,
     symbol: Option<&'a str>,
     language: Language,
@@ -35,13 +36,14 @@ struct SideJson<'a> {
 }
 
 #[derive(Serialize)]
-struct UnitJson<'a> {
+pub(crate) struct UnitJson<'a> {
     id: &'a UnitId,
     text: &'a str,
 }
 
+/// One change in `resdiff.diff/1` (the start of a `resdiff.review/1` change).
 #[derive(Serialize)]
-struct ChangeJson<'a> {
+pub(crate) struct ChangeJson<'a> {
     kind: ChangeKind,
     old: &'a [UnitId],
     new: &'a [UnitId],
@@ -52,7 +54,7 @@ struct ChangeJson<'a> {
     diff: Option<&'a [WordOp]>,
 }
 
-fn side(ed: &Edition) -> SideJson<'_> {
+pub(crate) fn side(ed: &Edition) -> SideJson<'_> {
     SideJson {
         source: &ed.source,
         symbol: ed.facts.symbol.as_deref(),
@@ -68,7 +70,7 @@ fn side(ed: &Edition) -> SideJson<'_> {
     }
 }
 
-fn change(c: &Change) -> ChangeJson<'_> {
+pub(crate) fn change(c: &Change) -> ChangeJson<'_> {
     let scale = 10f64.powi(SIMILARITY_DECIMALS);
     let similarity = match c.kind {
         ChangeKind::Added | ChangeKind::Removed => None,

@@ -13,12 +13,12 @@ use serde::Serialize;
 use super::classify::{Class, Classified, Review};
 use super::rollover::Rollover;
 use super::{count_findings, Finding, Severity};
-use crate::diff::{Change, ChangeKind, Summary, WordOp};
-use crate::model::{Edition, Language, UnitId};
+use crate::diff::{Change, ChangeKind, Summary};
+use crate::model::{Edition, UnitId};
 use crate::render::docx::{tracked_docx_bytes, TrackOptions};
 use crate::render::report::{ReportFinding, ReportOptions};
 use crate::render::term::{block_heading, edition_title, is_interesting, write_heading, UnitTexts};
-use crate::render::{html, md};
+use crate::render::{html, json, md};
 use crate::render::{isolate, paint_segs, push_doc_text, redline, stat, Label, Seg, Side, Style};
 
 /// Schema name of the review JSON contract.
@@ -26,46 +26,24 @@ pub const REVIEW_SCHEMA: &str = "resdiff.review/1";
 /// Schema name of the lint JSON contract.
 pub const LINT_SCHEMA: &str = "resdiff.lint/1";
 
-/// Similarities are printed with this many decimals, as in `resdiff.diff/1`.
-const SIMILARITY_DECIMALS: i32 = 3;
-
 /// Indentation of unit text and findings under a heading.
 const INDENT: &str = "    ";
 
 #[derive(Serialize)]
 struct ReviewJson<'a> {
     schema: &'static str,
-    old: SideJson<'a>,
-    new: SideJson<'a>,
+    old: json::SideJson<'a>,
+    new: json::SideJson<'a>,
     changes: Vec<ChangeJson<'a>>,
     summary: &'a Summary,
     findings: Vec<FindingJson<'a>>,
 }
 
-#[derive(Serialize)]
-struct SideJson<'a> {
-    source: &'a str,
-    symbol: Option<&'a str>,
-    language: Language,
-    units: Vec<UnitJson<'a>>,
-}
-
-#[derive(Serialize)]
-struct UnitJson<'a> {
-    id: &'a UnitId,
-    text: &'a str,
-}
-
+/// A change of `resdiff.review/1`: the `resdiff.diff/1` change, then its class.
 #[derive(Serialize)]
 struct ChangeJson<'a> {
-    kind: ChangeKind,
-    old: &'a [UnitId],
-    new: &'a [UnitId],
-    moved: bool,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    similarity: Option<f64>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    diff: Option<&'a [WordOp]>,
+    #[serde(flatten)]
+    base: json::ChangeJson<'a>,
     #[serde(skip_serializing_if = "Option::is_none")]
     class: Option<Class>,
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -88,42 +66,10 @@ struct LintJson<'a> {
     findings: Vec<FindingJson<'a>>,
 }
 
-fn side(ed: &Edition) -> SideJson<'_> {
-    SideJson {
-        source: &ed.source,
-        symbol: ed.facts.symbol.as_deref(),
-        language: ed.language,
-        units: ed
-            .units
-            .iter()
-            .map(|u| UnitJson {
-                id: &u.id,
-                text: &u.text,
-            })
-            .collect(),
-    }
-}
-
 fn change<'a>(c: &'a Change, k: Option<&'a Classified>) -> ChangeJson<'a> {
-    let scale = 10f64.powi(SIMILARITY_DECIMALS);
-    let similarity = match c.kind {
-        ChangeKind::Added | ChangeKind::Removed => None,
-        ChangeKind::Unchanged => Some(c.similarity.unwrap_or(1.0)),
-        _ => c.similarity,
-    }
-    .map(|s| (s.clamp(0.0, 1.0) * scale).round() / scale);
-    let diff = match c.kind {
-        ChangeKind::Changed | ChangeKind::Split | ChangeKind::Merged => Some(c.diff.as_slice()),
-        _ => None,
-    };
     let k = k.filter(|_| c.kind != ChangeKind::Unchanged);
     ChangeJson {
-        kind: c.kind,
-        old: &c.old,
-        new: &c.new,
-        moved: c.moved,
-        similarity,
-        diff,
+        base: json::change(c),
         class: k.map(|k| k.class),
         reasons: k.map(|k| k.reasons.as_slice()),
     }
@@ -144,8 +90,8 @@ pub fn write_review_json(r: &Review, out: &mut dyn Write) -> io::Result<()> {
     let cmp = &r.comparison;
     let doc = ReviewJson {
         schema: REVIEW_SCHEMA,
-        old: side(&cmp.old),
-        new: side(&cmp.new),
+        old: json::side(&cmp.old),
+        new: json::side(&cmp.new),
         changes: cmp
             .changes
             .iter()
