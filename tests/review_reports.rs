@@ -10,9 +10,10 @@
 //! - clause text and findings that quote it are escaped (synthetic texts).
 
 mod common;
+mod docx_support;
+use docx_support::{read_tracked, zip_part};
 
 use std::collections::{BTreeMap, BTreeSet};
-use std::io::Read;
 use std::path::{Path, PathBuf};
 
 use predicates::prelude::*;
@@ -21,7 +22,6 @@ use serde_json::Value;
 
 use resdiff::diff::{compare, CompareOptions};
 use resdiff::ingest::{read_path, ReadOptions};
-use resdiff::render::docx::{CLAUSE_STYLE, LABEL_STYLE};
 use resdiff::render::report::{plan, Step};
 
 const BASE: &str = "akn/en/A-RES-78-228.xml";
@@ -182,83 +182,10 @@ fn markdown_has_the_class_column_and_findings() {
     );
 }
 
-/// Paragraph texts of a tracked document after accepting all revisions and
-/// after rejecting all (clause paragraphs only, labels left out).
-fn accept_reject(xml: &str) -> (Vec<String>, Vec<String>) {
-    use quick_xml::events::{BytesStart, Event};
-    let val = |e: &BytesStart| {
-        e.attributes()
-            .flatten()
-            .find(|a| a.key.as_ref() == b"w:val")
-            .and_then(|a| a.unescape_value().ok().map(|v| v.into_owned()))
-    };
-    let mut r = quick_xml::Reader::from_str(xml);
-    let (mut acc, mut rej) = (Vec::new(), Vec::new());
-    let (mut in_ins, mut in_del, mut in_ppr) = (0, 0, false);
-    let (mut text, mut label) = (false, false);
-    // (clause paragraph, mark inserted, mark deleted, accepted, rejected)
-    let mut p: Option<(bool, bool, bool, String, String)> = None;
-    loop {
-        match r.read_event().expect("document.xml is well-formed") {
-            Event::Start(e) => match e.name().as_ref() {
-                b"w:p" => p = Some((false, false, false, String::new(), String::new())),
-                b"w:pPr" => in_ppr = true,
-                b"w:ins" => in_ins += 1,
-                b"w:del" => in_del += 1,
-                b"w:r" => label = false,
-                b"w:t" | b"w:delText" => text = true,
-                _ => {}
-            },
-            Event::Empty(e) => match (e.name().as_ref(), p.as_mut()) {
-                (b"w:pStyle", Some(p)) => p.0 = val(&e).as_deref() == Some(CLAUSE_STYLE),
-                (b"w:rStyle", _) => label = val(&e).as_deref() == Some(LABEL_STYLE),
-                (b"w:ins", Some(p)) if in_ppr => p.1 = true,
-                (b"w:del", Some(p)) if in_ppr => p.2 = true,
-                _ => {}
-            },
-            Event::End(e) => match e.name().as_ref() {
-                b"w:p" => {
-                    if let Some((true, ins, del, a, j)) = p.take() {
-                        if !del {
-                            acc.push(a);
-                        }
-                        if !ins {
-                            rej.push(j);
-                        }
-                    }
-                }
-                b"w:pPr" => in_ppr = false,
-                b"w:ins" => in_ins -= 1,
-                b"w:del" => in_del -= 1,
-                b"w:t" | b"w:delText" => text = false,
-                _ => {}
-            },
-            Event::Text(t) if text && !label => {
-                let s = t.unescape().unwrap().into_owned();
-                if let Some(p) = p.as_mut() {
-                    if in_del == 0 {
-                        p.3.push_str(&s);
-                    }
-                    if in_ins == 0 {
-                        p.4.push_str(&s);
-                    }
-                }
-            }
-            Event::Eof => break,
-            _ => {}
-        }
-    }
-    (acc, rej)
-}
-
-fn zip_part(path: &Path, name: &str) -> String {
-    let mut z = zip::ZipArchive::new(std::fs::File::open(path).unwrap()).expect("a zip");
-    let mut s = String::new();
-    z.by_name(name)
-        .unwrap_or_else(|_| panic!("{name} in the .docx"))
-        .read_to_string(&mut s)
-        .unwrap();
-    s
+/// Clause texts after accepting every revision, and after rejecting every one.
+fn accept_reject_of(xml: &str) -> (Vec<String>, Vec<String>) {
+    let t = read_tracked(xml);
+    (t.accepted, t.rejected)
 }
 
 #[test]
@@ -311,7 +238,7 @@ fn docx_comments_every_classified_change_and_accepts_to_the_draft() {
     assert!(comments.contains("w:author=\"Facilitator &lt;test&gt;\""));
 
     // Accept all: the draft; reject all: the base.
-    let (acc, rej) = accept_reject(&zip_part(&docx, "word/document.xml"));
+    let (acc, rej) = accept_reject_of(&zip_part(&docx, "word/document.xml"));
     let units = |ed: &resdiff::Edition| ed.units.iter().map(|u| u.text.clone()).collect::<Vec<_>>();
     assert_eq!(acc, units(&draft), "accept all gives the draft");
     assert_eq!(rej, units(&base), "reject all gives the base");
