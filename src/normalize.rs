@@ -317,11 +317,7 @@ pub(crate) fn ascii_word_bounds(s: &str) -> impl Iterator<Item = (usize, &str)> 
                 }
             }
             // WB3: CR LF is one segment.
-            Wb::Cr => {
-                if b.get(i) == Some(&b'\n') {
-                    i += 1;
-                }
-            }
+            Wb::Cr if b.get(i) == Some(&b'\n') => i += 1,
             _ => {}
         }
         Some((start, &s[start..i]))
@@ -451,10 +447,9 @@ mod tests {
             for_each_word(&t, |w| words.push(w));
             assert_eq!(words, t.unicode_words().collect::<Vec<_>>(), "{t:?}");
         }
-        for t in ["general's 1,000.5 a.b 1.a a:b 1:2 x_1 _ __a a__ 2030s \r\n  "] {
-            let fast: Vec<(usize, &str)> = ascii_word_bounds(t).collect();
-            assert_eq!(fast, t.split_word_bound_indices().collect::<Vec<_>>());
-        }
+        let t = "general's 1,000.5 a.b 1.a a:b 1:2 x_1 _ __a a__ 2030s \r\n  ";
+        let fast: Vec<(usize, &str)> = ascii_word_bounds(t).collect();
+        assert_eq!(fast, t.split_word_bound_indices().collect::<Vec<_>>());
     }
 
     #[test]

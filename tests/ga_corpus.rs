@@ -114,7 +114,7 @@ fn every_english_ga_resolution_parses_or_fails_clearly() {
     }
     println!("  warnings by kind:");
     let mut ws: Vec<_> = warnings.into_iter().collect();
-    ws.sort_by(|a, b| b.1.cmp(&a.1));
+    ws.sort_by_key(|b| std::cmp::Reverse(b.1));
     for (w, n) in ws.iter().take(25) {
         println!("    {n} × {w}");
     }

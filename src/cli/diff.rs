@@ -3,21 +3,22 @@
 //! a report to hand on (html, md, docx with tracked changes), to stdout or
 //! written atomically to a file (`-o`).
 
-use std::io::{IsTerminal, Write};
-use std::path::{Path, PathBuf};
+use std::io::Write;
+use std::path::PathBuf;
 use std::time::Instant;
 
-use anyhow::{bail, Context, Result};
+use anyhow::Result;
 use clap::{Args, ValueEnum};
 
 use resdiff::diff::{compare, CompareOptions};
 use resdiff::ingest::ReadOptions;
-use resdiff::render::docx::{self, TrackOptions};
+use resdiff::render::docx;
 use resdiff::render::report::ReportOptions;
 use resdiff::render::side::{self, SideOptions};
 use resdiff::render::term::{self, TermOptions};
 use resdiff::render::{html, json, md, stat, Style};
 
+use super::output::OutputArgs;
 use super::store_args::{read_inputs, StoreArg};
 use super::{parse_lang_arg, ui, LangArg, EXIT_DIFFERENT, EXIT_SAME};
 
@@ -81,13 +82,8 @@ pub struct DiffArgs {
     #[arg(long, value_parser = parse_lang_arg, default_value = "auto", value_name = "auto|ar|en|es|fr|ru|zh")]
     pub lang: LangArg,
 
-    /// Write the output to FILE (atomically: a temporary file renamed over it) instead of stdout.
-    #[arg(short = 'o', long = "output", value_name = "FILE")]
-    pub output: Option<PathBuf>,
-
-    /// Author of the tracked revisions (docx).
-    #[arg(long, value_name = "NAME", default_value = docx::DEFAULT_AUTHOR)]
-    pub author: String,
+    #[command(flatten)]
+    pub out: OutputArgs,
 
     #[command(flatten)]
     pub store: StoreArg,
@@ -112,12 +108,7 @@ pub enum DiffFormat {
 }
 
 pub fn run(args: &DiffArgs, style: Style, out: &mut dyn Write) -> Result<u8> {
-    if args.format == DiffFormat::Docx && args.output.is_none() && std::io::stdout().is_terminal() {
-        bail!(
-            "--format docx writes a binary Word file and stdout is a terminal; \
-             give -o FILE (or redirect stdout to a file)"
-        );
-    }
+    args.out.check_binary(args.format == DiffFormat::Docx)?;
     let opts = ReadOptions { lang: args.lang.0 };
     let (old_in, new_in) = (args.old.to_string_lossy(), args.new.to_string_lossy());
     let t = Instant::now();
@@ -136,105 +127,42 @@ pub fn run(args: &DiffArgs, style: Style, out: &mut dyn Write) -> Result<u8> {
             stat::summary_line(&cmp)
         )
     });
-    // A file gets no terminal colour codes (debug labels stay: they are for tests).
-    let style = if args.output.is_some() {
-        Style {
-            color: false,
-            ..style
-        }
-    } else {
-        style
-    };
-    let mut buf: Vec<u8> = Vec::new();
-    let sink: &mut dyn Write = if args.output.is_some() { &mut buf } else { out };
+    let style = args.out.style(style);
     let report = ReportOptions::default();
-    match args.format {
-        DiffFormat::Term => term::write_term(
-            &cmp,
-            &TermOptions {
-                context: args.context,
-            },
-            style,
-            sink,
-        )?,
-        DiffFormat::Side => {
-            let opts = SideOptions {
-                width: terminal_width(),
-                context: args.context,
-            };
-            side::write_side(&cmp, &opts, style, sink)?
+    args.out.emit(out, |sink| {
+        match args.format {
+            DiffFormat::Term => term::write_term(
+                &cmp,
+                &TermOptions {
+                    context: args.context,
+                },
+                style,
+                sink,
+            )?,
+            DiffFormat::Side => {
+                let opts = SideOptions {
+                    width: terminal_width(),
+                    context: args.context,
+                };
+                side::write_side(&cmp, &opts, style, sink)?
+            }
+            DiffFormat::Json => json::write_json(&cmp, sink)?,
+            DiffFormat::Stat => stat::write_stat(&cmp, style, sink)?,
+            DiffFormat::Html => html::write_html(&cmp, &report, sink)?,
+            DiffFormat::Md => md::write_md(&cmp, &report, sink)?,
+            DiffFormat::Docx => sink.write_all(&docx::tracked_docx_bytes(
+                &cmp,
+                &args.out.track()?,
+                &report,
+            )?)?,
         }
-        DiffFormat::Json => json::write_json(&cmp, sink)?,
-        DiffFormat::Stat => stat::write_stat(&cmp, style, sink)?,
-        DiffFormat::Html => html::write_html(&cmp, &report, sink)?,
-        DiffFormat::Md => md::write_md(&cmp, &report, sink)?,
-        DiffFormat::Docx => {
-            let track = TrackOptions {
-                author: args.author.clone(),
-                date: revision_date()?,
-            };
-            sink.write_all(&docx::tracked_docx_bytes(&cmp, &track, &report)?)?
-        }
-    }
-    if let Some(path) = &args.output {
-        write_atomic(path, &buf)?;
-    }
+        Ok(())
+    })?;
     Ok(if cmp.is_identical() {
         EXIT_SAME
     } else {
         EXIT_DIFFERENT
     })
-}
-
-/// The date of tracked revisions: SOURCE_DATE_EPOCH (reproducible builds
-/// convention) when set, else now; in UTC.
-pub(super) fn revision_date() -> Result<String> {
-    let secs = match std::env::var("SOURCE_DATE_EPOCH") {
-        Ok(v) if !v.trim().is_empty() => v.trim().parse::<i64>().with_context(|| {
-            format!("SOURCE_DATE_EPOCH is '{v}', not a number of seconds since 1970; unset it or fix it")
-        })?,
-        _ => std::time::SystemTime::now()
-            .duration_since(std::time::UNIX_EPOCH)
-            .map(|d| d.as_secs() as i64)
-            .unwrap_or(0),
-    };
-    Ok(docx::iso_utc(secs))
-}
-
-/// Write `bytes` to `path` through a temporary file in the same directory,
-/// renamed over `path` once complete, so a reader never sees half a file.
-pub(super) fn write_atomic(path: &Path, bytes: &[u8]) -> Result<()> {
-    let dir = match path.parent() {
-        Some(d) if !d.as_os_str().is_empty() => d.to_path_buf(),
-        _ => PathBuf::from("."),
-    };
-    let name = path
-        .file_name()
-        .with_context(|| format!("{}: -o needs a file name", path.display()))?;
-    let tmp = dir.join(format!(
-        ".{}.{}.tmp",
-        name.to_string_lossy(),
-        std::process::id()
-    ));
-    let result = (|| -> std::io::Result<()> {
-        let mut f = std::fs::OpenOptions::new()
-            .write(true)
-            .create_new(true)
-            .open(&tmp)?;
-        f.write_all(bytes)?;
-        f.sync_all()?;
-        std::fs::rename(&tmp, path)
-    })();
-    if let Err(e) = result {
-        let _ = std::fs::remove_file(&tmp);
-        return Err(e).with_context(|| {
-            format!(
-                "{}: cannot write the output; check that the directory exists and is writable",
-                path.display()
-            )
-        });
-    }
-    Ok(())
 }
 
 /// Width for `side`: $COLUMNS, else the terminal's, else the default.

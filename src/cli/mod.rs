@@ -17,6 +17,7 @@ mod lint;
 mod list;
 mod log;
 mod man;
+mod output;
 mod pager;
 mod parse;
 mod repair;

@@ -4,21 +4,20 @@
 //! tracked changes and class comments), to stdout or written atomically to
 //! a file (`-o`).
 
-use std::io::{IsTerminal, Write};
+use std::io::Write;
 use std::path::PathBuf;
 
-use anyhow::{bail, Result};
+use anyhow::Result;
 use clap::{Args, ValueEnum};
 
-use resdiff::render::docx::{self, TrackOptions};
 use resdiff::render::Style;
 use resdiff::review::render::{
     review_docx_bytes, write_review_html, write_review_json, write_review_md, write_review_term,
 };
 use resdiff::review::{review, ReviewOptions, Severity};
 
-use super::diff::{revision_date, write_atomic};
-use super::store_args::{read_input, StoreArg};
+use super::output::OutputArgs;
+use super::store_args::{read_inputs, StoreArg};
 use super::{parse_lang_arg, LangArg, EXIT_DIFFERENT, EXIT_SAME};
 
 /// Review a draft against the last adopted text.
@@ -83,13 +82,8 @@ pub struct ReviewArgs {
     #[arg(long, value_parser = parse_lang_arg, default_value = "auto", value_name = "auto|ar|en|es|fr|ru|zh")]
     pub lang: LangArg,
 
-    /// Write the output to FILE (atomically: a temporary file renamed over it) instead of stdout.
-    #[arg(short = 'o', long = "output", value_name = "FILE")]
-    pub output: Option<PathBuf>,
-
-    /// Author of the tracked revisions and comments (docx).
-    #[arg(long, value_name = "NAME", default_value = docx::DEFAULT_AUTHOR)]
-    pub author: String,
+    #[command(flatten)]
+    pub out: OutputArgs,
 
     #[command(flatten)]
     pub store: StoreArg,
@@ -110,15 +104,12 @@ pub enum ReviewFormat {
 }
 
 pub fn run(args: &ReviewArgs, style: Style, out: &mut dyn Write) -> Result<u8> {
-    if args.format == ReviewFormat::Docx && args.output.is_none() && std::io::stdout().is_terminal()
-    {
-        bail!(
-            "--format docx writes a binary Word file and stdout is a terminal; \
-             give -o FILE (or redirect stdout to a file)"
-        );
-    }
-    let base = read_input(&args.against.to_string_lossy(), args.lang.0, &args.store)?;
-    let draft = read_input(&args.draft.to_string_lossy(), args.lang.0, &args.store)?;
+    args.out.check_binary(args.format == ReviewFormat::Docx)?;
+    let (against, draft) = (args.against.to_string_lossy(), args.draft.to_string_lossy());
+    let mut eds = read_inputs(&[&against, &draft], args.lang.0, &args.store)?.into_iter();
+    let (Some(base), Some(draft)) = (eds.next(), eds.next()) else {
+        unreachable!("read_inputs returns one edition per input")
+    };
     let r = review(
         &base,
         &draft,
@@ -127,33 +118,17 @@ pub fn run(args: &ReviewArgs, style: Style, out: &mut dyn Write) -> Result<u8> {
             ..ReviewOptions::default()
         },
     );
-    // A file gets no terminal colour codes (debug labels stay: they are for tests).
-    let style = if args.output.is_some() {
-        Style {
-            color: false,
-            ..style
+    let style = args.out.style(style);
+    args.out.emit(out, |sink| {
+        match args.format {
+            ReviewFormat::Term => write_review_term(&r, style, sink)?,
+            ReviewFormat::Json => write_review_json(&r, sink)?,
+            ReviewFormat::Html => write_review_html(&r, sink)?,
+            ReviewFormat::Md => write_review_md(&r, sink)?,
+            ReviewFormat::Docx => sink.write_all(&review_docx_bytes(&r, &args.out.track()?)?)?,
         }
-    } else {
-        style
-    };
-    let mut buf: Vec<u8> = Vec::new();
-    let sink: &mut dyn Write = if args.output.is_some() { &mut buf } else { out };
-    match args.format {
-        ReviewFormat::Term => write_review_term(&r, style, sink)?,
-        ReviewFormat::Json => write_review_json(&r, sink)?,
-        ReviewFormat::Html => write_review_html(&r, sink)?,
-        ReviewFormat::Md => write_review_md(&r, sink)?,
-        ReviewFormat::Docx => {
-            let track = TrackOptions {
-                author: args.author.clone(),
-                date: revision_date()?,
-            };
-            sink.write_all(&review_docx_bytes(&r, &track)?)?
-        }
-    }
-    if let Some(path) = &args.output {
-        write_atomic(path, &buf)?;
-    }
+        Ok(())
+    })?;
     let (_, substantive) = r.counts();
     let errors = r.findings.iter().any(|f| f.severity == Severity::Error);
     Ok(if substantive > 0 || errors {
