@@ -562,3 +562,48 @@ fn a_stale_lock_is_explained_and_removed() {
     );
     assert!(!root.join("versions/.resdiff.lock").exists());
 }
+
+#[test]
+fn symbols_with_a_part_letter_are_filed_and_read_back() {
+    // A/RES/74/232 B: a space in the symbol, a `+` in its file name and tag.
+    let t = tempfile::tempdir().unwrap();
+    let root = t.path();
+    rd(root).arg("init").assert().success();
+    let file = corpus("ga-akn/en/74/74_232B_E.xml");
+    let out = stdout(rd(root).args(["import", "--series", "part-b"]).arg(&file));
+    assert!(out.contains("A/RES/74/232 B"), "{out}");
+    assert!(root.join("versions/part-b/A-RES-74-232+B.en.txt").exists());
+    let list = stdout(rd(root).arg("list"));
+    assert!(list.contains("A/RES/74/232 B"), "{list}");
+    let shown = stdout(rd(root).args(["show", "A/RES/74/232 B:OP1"]));
+    assert!(shown.starts_with("OP1"), "{shown}");
+    rd(root).arg("fsck").assert().success();
+    // Importing it again is a no-op: the file name reads back as the symbol.
+    let again = stdout(rd(root).args(["import", "--series", "part-b"]).arg(&file));
+    assert!(again.contains("already"), "{again}");
+}
+
+#[test]
+fn a_document_that_repeats_unit_ids_is_refused_before_anything_is_written() {
+    // A/RES/74/92 A-B prints two resolutions, each numbering from OP1.
+    let t = tempfile::tempdir().unwrap();
+    let root = t.path();
+    rd(root).arg("init").assert().success();
+    let out = rd(root)
+        .arg("import")
+        .arg(corpus("ga-akn/en/74/74_92.xml"))
+        .assert()
+        .code(2)
+        .get_output()
+        .stderr
+        .clone();
+    let err = String::from_utf8(out).unwrap();
+    assert!(err.contains("numbers OP1 twice"), "{err}");
+    assert!(
+        err.contains("import each part from a file of its own"),
+        "{err}"
+    );
+    rd(root).arg("fsck").assert().success();
+    let list = stdout(rd(root).arg("list"));
+    assert!(!list.contains("74/92"), "{list}");
+}

@@ -287,7 +287,8 @@ impl GitBackend {
             }
             // Re-point the edition's tag if the commit happened but the tag move did not.
             if let (Some(f), Some(c)) = (super::parse_edition_path(p), &head) {
-                let tag = f.symbol.replace('/', "-");
+                let tag = super::refs::symbol_slug(&f.symbol)
+                    .unwrap_or_else(|_| f.symbol.replace('/', "-"));
                 if !self.tag_holds(&tag, std::slice::from_ref(p))? {
                     self.repo.reference(
                         &format!("refs/tags/{tag}"),

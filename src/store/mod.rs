@@ -226,6 +226,18 @@ impl<B: Backend> Store<B> {
             ))
         })?;
         let slug = refs::symbol_slug(&symbol).map_err(StoreError::BadReference)?;
+        // A canonical file holds each unit id once; a document that repeats
+        // one (several resolutions printed together, each numbering its own
+        // paragraphs) would be stored in a file that cannot be read back.
+        let mut seen = std::collections::HashSet::new();
+        if let Some(dup) = ed.units.iter().find(|u| !seen.insert(&u.id)) {
+            return Err(StoreError::Other(format!(
+                "{}: {symbol} numbers {} twice (the document holds several resolutions, each \
+                 numbering its own paragraphs); the store files one resolution per edition, so \
+                 import each part from a file of its own",
+                ed.source, dup.id
+            )));
+        }
         if let Some(s) = &opts.series {
             refs::check_name(s, "series").map_err(StoreError::BadReference)?;
         }
@@ -566,7 +578,7 @@ impl<B: Backend> Store<B> {
                 )),
                 Some(_) => {}
             }
-            let slug = f.symbol.replace('/', "-");
+            let slug = refs::symbol_slug(&f.symbol).unwrap_or_else(|_| f.symbol.replace('/', "-"));
             match tags.iter_mut().find(|(t, _)| *t == slug) {
                 Some((_, paths)) => paths.push(path.clone()),
                 None => tags.push((slug, vec![path.clone()])),
@@ -620,7 +632,7 @@ pub fn parse_edition_path(path: &str) -> Option<StoredFile> {
     }
     Some(StoredFile {
         series: series.to_string(),
-        symbol: slug.replace('-', "/"),
+        symbol: refs::symbol_of_slug(slug),
         lang,
         path: path.to_string(),
     })

@@ -88,7 +88,7 @@ pub fn expand_symbol(s: &str) -> String {
         return format!("A/RES/{s}");
     }
     if s.starts_with("A-RES-") && !s.contains('/') {
-        return s.replace('-', "/");
+        return symbol_of_slug(s);
     }
     s.to_string()
 }
@@ -124,7 +124,10 @@ pub fn looks_like_reference(s: &str) -> bool {
 }
 
 /// The file-name form of a symbol (`A/RES/76/186` → `A-RES-76-186`), or why
-/// the symbol cannot be stored.
+/// the symbol cannot be stored. The form is also the git tag, and it can be
+/// turned back into the symbol ([`symbol_of_slug`]): `/` becomes `-`, a
+/// hyphen of the symbol `--`, a space `+` (`A/RES/74/92 A-B` →
+/// `A-RES-74-92+A--B`, `A/RES/S-32/1` → `A-RES-S--32-1`).
 pub fn symbol_slug(symbol: &str) -> Result<String, String> {
     let bad = |why: &str| {
         Err(format!(
@@ -141,17 +144,52 @@ pub fn symbol_slug(symbol: &str) -> Result<String, String> {
         if part.is_empty() || part == "." || part == ".." || part.starts_with('.') {
             return bad("empty, '.' and '..' parts would leave the store folder; write it like A/RES/76/186");
         }
+        // A part never starts or ends with a hyphen or a space, so the
+        // file-name form never holds three hyphens in a row and reads back.
+        if part.starts_with(['-', ' ']) || part.ends_with(['-', ' ']) {
+            return bad("a part between '/' may not start or end with '-' or a space");
+        }
+    }
+    if symbol.contains("--") || symbol.contains("  ") {
+        return bad("'--' and double spaces are not part of a document symbol");
     }
     if !symbol
         .chars()
-        .all(|c| c.is_ascii_alphanumeric() || matches!(c, '/' | '.' | '(' | ')' | '_'))
+        .all(|c| c.is_ascii_alphanumeric() || matches!(c, '/' | '.' | '(' | ')' | '_' | '-' | ' '))
     {
-        return bad("only letters, digits and / . ( ) _ are allowed");
+        return bad("only letters, digits, spaces and / . ( ) _ - are allowed");
     }
     if !symbol.starts_with(|c: char| c.is_ascii_alphanumeric()) {
         return bad("it must start with a letter or digit");
     }
-    Ok(symbol.replace('/', "-"))
+    let mut slug = String::with_capacity(symbol.len() + 4);
+    for c in symbol.chars() {
+        match c {
+            '/' => slug.push('-'),
+            '-' => slug.push_str("--"),
+            ' ' => slug.push('+'),
+            c => slug.push(c),
+        }
+    }
+    Ok(slug)
+}
+
+/// The symbol a file-name form stands for: the inverse of [`symbol_slug`].
+pub fn symbol_of_slug(slug: &str) -> String {
+    let mut out = String::with_capacity(slug.len());
+    let mut chars = slug.chars().peekable();
+    while let Some(c) = chars.next() {
+        match c {
+            '-' if chars.peek() == Some(&'-') => {
+                chars.next();
+                out.push('-');
+            }
+            '-' => out.push('/'),
+            '+' => out.push(' '),
+            c => out.push(c),
+        }
+    }
+    out
 }
 
 /// A series or draft name: letters, digits, `-` and `_`, starting with a letter or digit.
@@ -228,6 +266,29 @@ mod tests {
             symbol_slug("A/C.3/76/L.10/Rev.1").unwrap(),
             "A-C.3-76-L.10-Rev.1"
         );
+        for s in [
+            "A/RES/74/92 A-",
+            "A/RES/S--32/1",
+            "A/RES/74/92  A",
+            "A/RES/-1/2",
+        ] {
+            assert!(symbol_slug(s).is_err(), "{s}");
+        }
+    }
+
+    #[test]
+    fn symbols_with_parts_and_hyphens_read_back_from_their_file_names() {
+        for (symbol, slug) in [
+            ("A/RES/76/186", "A-RES-76-186"),
+            ("A/RES/74/92 A-B", "A-RES-74-92+A--B"),
+            ("A/RES/74/232 B", "A-RES-74-232+B"),
+            ("A/RES/S-32/1", "A-RES-S--32-1"),
+            ("A/RES/ES-11/1", "A-RES-ES--11-1"),
+            ("S/RES/2719(2024)", "S-RES-2719(2024)"),
+        ] {
+            assert_eq!(symbol_slug(symbol).unwrap(), slug);
+            assert_eq!(symbol_of_slug(slug), symbol);
+        }
     }
 
     #[test]
