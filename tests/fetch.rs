@@ -552,3 +552,57 @@ fn readme_main_command_in_a_copy_of_the_shipped_store() {
         .success();
     assert_eq!(server.log().len(), n);
 }
+
+/// Run `resdiff ARGS` under a pseudo-terminal (`script` from util-linux), so
+/// that stderr is a terminal; what the terminal showed.
+fn on_a_terminal(root: &Path, server: &Server, args: &str) -> String {
+    let bin = assert_cmd::cargo::cargo_bin("resdiff");
+    let mut c = std::process::Command::new("script");
+    c.args(["-qec", &format!("{} {args}", bin.display()), "/dev/null"])
+        .current_dir(root)
+        .env("HOME", root)
+        .env("GIT_CONFIG_NOSYSTEM", "1")
+        .env("GIT_AUTHOR_NAME", "Fetch Test")
+        .env("GIT_AUTHOR_EMAIL", "fetch-test@example.org")
+        .env("GIT_COMMITTER_NAME", "Fetch Test")
+        .env("GIT_COMMITTER_EMAIL", "fetch-test@example.org")
+        .env("NO_COLOR", "1")
+        .env_remove("RESDIFF_OFFLINE")
+        .env_remove("RESDIFF_TIMEOUT");
+    for (k, v) in server.env() {
+        c.env(k, v);
+    }
+    let out = c.output().expect("script (util-linux) runs");
+    assert!(out.status.success(), "{}", text(&out.stdout));
+    text(&out.stdout)
+}
+
+#[test]
+fn progress_lines_on_a_terminal_when_several_downloads_run() {
+    let server = Server::start();
+    let (tmp, store) = fresh_store();
+    let shown = on_a_terminal(
+        tmp.path(),
+        &server,
+        &format!("fetch 78/228 80/228 --store {}", store.display()),
+    );
+    assert!(shown.contains("[1/2] A/RES/78/228 (en) … "), "{shown}");
+    assert!(shown.contains("[2/2] A/RES/80/228 (en) … "), "{shown}");
+    assert!(shown.contains(" KiB, "), "{shown}");
+    // --quiet: no progress; one download: no progress either.
+    let (tmp, store) = fresh_store();
+    let quiet = on_a_terminal(
+        tmp.path(),
+        &server,
+        &format!("--quiet fetch 78/228 80/228 --store {}", store.display()),
+    );
+    assert!(!quiet.contains("[1/2]"), "{quiet}");
+    let (tmp, store) = fresh_store();
+    let one = on_a_terminal(
+        tmp.path(),
+        &server,
+        &format!("fetch 78/228 --store {}", store.display()),
+    );
+    assert!(!one.contains("[1/1]"), "{one}");
+    assert!(one.contains("imported"), "{one}");
+}

@@ -19,6 +19,7 @@ use resdiff::store::{ImportOptions, ImportOutcome, Store};
 use resdiff::Language;
 
 use super::store_args::StoreArg;
+use super::ui;
 use super::EXIT_SAME;
 
 /// Get editions from the UN by symbol and import them into the version store.
@@ -59,10 +60,6 @@ pub struct FetchArgs {
     /// Series for editions the catalogue does not list (default: misc).
     #[arg(long, value_name = "SLUG")]
     pub series: Option<String>,
-
-    /// No progress lines on stderr.
-    #[arg(long, short)]
-    pub quiet: bool,
 
     #[command(flatten)]
     pub net: NetArgs,
@@ -171,26 +168,23 @@ pub fn run(args: &FetchArgs, _style: Style, out: &mut dyn Write) -> Result<u8> {
         }
     }
     let cfg = args.net.config(Some(dir))?;
-    let fetched = download_all(&jobs, cfg, !args.quiet)?;
+    let fetched = download_all(&jobs, cfg)?;
     import_all(&mut store, fetched, args.series.clone(), out)?;
     Ok(EXIT_SAME)
 }
 
 /// Download and read every job; the first failure stops everything before
 /// anything is imported. Progress lines go to stderr when it is a terminal
-/// and more than one download runs.
-pub fn download_all(
-    jobs: &[(Symbol, Language)],
-    cfg: FetchConfig,
-    progress: bool,
-) -> Result<Vec<Fetched>> {
+/// and more than one download runs (not with the global `--quiet`).
+pub fn download_all(jobs: &[(Symbol, Language)], cfg: FetchConfig) -> Result<Vec<Fetched>> {
     if jobs.is_empty() {
         return Ok(Vec::new());
     }
     let transport = UreqTransport::new(cfg.timeout, proxy_from_env().as_deref())
         .map_err(|e| anyhow!("cannot set up downloads: {e}"))?;
     let mut fetcher = Fetcher::new(cfg, &transport);
-    let show = progress && jobs.len() > 1 && std::io::stderr().is_terminal();
+    let show =
+        ui::level() != ui::Verbosity::Quiet && jobs.len() > 1 && std::io::stderr().is_terminal();
     let mut done = Vec::with_capacity(jobs.len());
     for (i, (sym, lang)) in jobs.iter().enumerate() {
         if show {
@@ -209,7 +203,7 @@ pub fn download_all(
         }
         let f = r?;
         for n in &f.notes {
-            eprintln!("resdiff: note: {n}");
+            ui::notice(&format!("note: {n}"));
         }
         done.push(f);
     }

@@ -205,7 +205,7 @@ pub fn fetch_missing(inputs: &[&str], lang: Option<Language>, store: &StoreArg) 
         return Ok(());
     }
     let cfg = super::fetch::NetArgs::default().config(Some(store.dir()?))?;
-    let fetched = super::fetch::download_all(&jobs, cfg, true)?;
+    let fetched = super::fetch::download_all(&jobs, cfg)?;
     // The import reports go to stderr as notices; stdout is the command's.
     let mut report = Vec::new();
     let r = super::fetch::import_all(&mut s, fetched, None, &mut report);
