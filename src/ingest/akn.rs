@@ -483,6 +483,25 @@ fn build_tree(xml: &str) -> Result<El, ErrorKind> {
 fn fold_ws(s: &str) -> String {
     // One policy for every reader: the non-breaking hyphen is a hyphen and a
     // soft hyphen is no character (see text.rs `normalise`).
+    if s.is_ascii() {
+        // The common case, byte by byte: no soft or non-breaking hyphen and
+        // no CJK to join, so every run of white space becomes one space.
+        let mut out = String::with_capacity(s.len());
+        let mut pending_space = false;
+        for b in s.bytes() {
+            // The ASCII characters with the Unicode White_Space property.
+            if matches!(b, b'\t' | b'\n' | b'\x0b' | b'\x0c' | b'\r' | b' ') {
+                pending_space = !out.is_empty();
+            } else {
+                if pending_space {
+                    out.push(' ');
+                    pending_space = false;
+                }
+                out.push(char::from(b));
+            }
+        }
+        return out;
+    }
     // Most text has neither: then no cleaned copy is made.
     let cleaned: String;
     let s = if s.contains('\u{00AD}') || s.contains('\u{2011}') {
@@ -520,39 +539,121 @@ fn is_cjk(c: char) -> bool {
     )
 }
 
+/// Byte offset after the white space at the start of `s[from..]`.
+fn skip_ws(s: &str, from: usize) -> usize {
+    s[from..]
+        .char_indices()
+        .find(|(_, c)| !c.is_whitespace())
+        .map_or(s.len(), |(i, _)| from + i)
+}
+
 /// A sub-item label typed at the start of a text: `(a)`, `a)`, `(أ)`, or
 /// the same with its brackets swapped (`)أ(`), as some Arabic files have.
-static LEADING_LABEL: Lazy<Regex> = Lazy::new(|| {
-    Regex::new(r"^(\(\s*[^()\s]{1,4}\s*\)|\)\s*[^()\s]{1,4}\s*\(|[^()\s]{1,4}\))\s*")
-        .expect("valid regex")
-});
+/// Returns the label with its brackets and where the text after it (and
+/// after the white space that follows) starts. Hand-written rather than a
+/// regular expression, which would be compiled at every start for one use
+/// per paragraph.
+fn leading_label(text: &str) -> Option<(&str, usize)> {
+    /// Longest label core (`viii`).
+    const CORE_MAX: usize = 4;
+    let is_core = |c: char| !matches!(c, '(' | ')') && !c.is_whitespace();
+    // The core from `from`: its end, or None when longer than CORE_MAX or empty.
+    let core = |from: usize| -> Option<usize> {
+        let mut n = 0;
+        let mut end = from;
+        for (i, c) in text[from..].char_indices() {
+            if !is_core(c) {
+                break;
+            }
+            n += 1;
+            if n > CORE_MAX {
+                return None;
+            }
+            end = from + i + c.len_utf8();
+        }
+        (n > 0).then_some(end)
+    };
+    let first = text.chars().next()?;
+    let label_end = match first {
+        '(' | ')' => {
+            let close = if first == '(' { ')' } else { '(' };
+            let after = skip_ws(text, core(skip_ws(text, 1))?);
+            text[after..].starts_with(close).then_some(after + 1)?
+        }
+        _ => {
+            let after = core(0)?;
+            text[after..].starts_with(')').then_some(after + 1)?
+        }
+    };
+    Some((&text[..label_end], skip_ws(text, label_end)))
+}
 
-/// A paragraph number typed at the start of a text: `1 -`, `28`, `3.`.
-static LEADING_NUMBER: Lazy<Regex> = Lazy::new(|| {
-    Regex::new(r"^([0-9\u{0660}-\u{0669}]{1,3})(?:\s*[-.–]\s*|\s+|$)").expect("valid regex")
-});
+/// A paragraph number typed at the start of a text: `1 -`, `28`, `3.`:
+/// the digits and where the text after the number (and its `-`, `.` or `–`
+/// and white space) starts.
+fn leading_number(text: &str) -> Option<(&str, usize)> {
+    /// Longest paragraph number typed in a text.
+    const DIGITS_MAX: usize = 3;
+    let is_digit = |c: char| c.is_ascii_digit() || ('\u{0660}'..='\u{0669}').contains(&c);
+    let mut n = 0;
+    let mut end = 0;
+    for (i, c) in text.char_indices() {
+        if !is_digit(c) {
+            break;
+        }
+        n += 1;
+        end = i + c.len_utf8();
+    }
+    if n == 0 || n > DIGITS_MAX {
+        return None;
+    }
+    let ws_end = skip_ws(text, end);
+    let rest = match text[ws_end..].chars().next() {
+        Some(c @ ('-' | '.' | '–')) => skip_ws(text, ws_end + c.len_utf8()),
+        Some(_) if ws_end > end => ws_end,
+        Some(_) => return None,
+        None if ws_end > end => ws_end,
+        None => end,
+    };
+    Some((&text[..end], rest))
+}
 
-/// The marker an Arabic footnote body starts with (`()`), or `(3)`, `3.`.
-static NOTE_MARKER: Lazy<Regex> =
-    Lazy::new(|| Regex::new(r"^(?:\(\s*[0-9]*\s*\)|[0-9]+\s*[.)])\s*").expect("valid regex"));
+/// Where the marker an Arabic footnote body starts with (`()`, `(3)`, `3.`,
+/// `3)`) and the white space after it end, if there is one.
+fn note_marker_end(t: &str) -> Option<usize> {
+    let digits_end = |from: usize| {
+        t[from..]
+            .char_indices()
+            .find(|(_, c)| !c.is_ascii_digit())
+            .map_or(t.len(), |(i, _)| from + i)
+    };
+    let end = if t.starts_with('(') {
+        let after = skip_ws(t, digits_end(skip_ws(t, 1)));
+        t[after..].starts_with(')').then_some(after + 1)?
+    } else {
+        let d = digits_end(0);
+        if d == 0 {
+            return None;
+        }
+        let after = skip_ws(t, d);
+        t[after..].starts_with(['.', ')']).then_some(after + 1)?
+    };
+    Some(skip_ws(t, end))
+}
 
 fn strip_leading_label(text: &str) -> (Option<String>, &str) {
-    if let Some(m) = LEADING_LABEL.captures(text) {
-        if let (Some(all), Some(lab)) = (m.get(0), m.get(1)) {
-            if let Some(l) = canonical_sub_label(lab.as_str()) {
-                return (Some(l), &text[all.end()..]);
-            }
+    if let Some((lab, rest)) = leading_label(text) {
+        if let Some(l) = canonical_sub_label(lab) {
+            return (Some(l), &text[rest..]);
         }
     }
     (None, text)
 }
 
 fn strip_leading_number(text: &str) -> (Option<u32>, &str) {
-    if let Some(m) = LEADING_NUMBER.captures(text) {
-        if let (Some(all), Some(num)) = (m.get(0), m.get(1)) {
-            if let Some(n) = parse_number(num.as_str()).filter(|&n| n > 0 && n <= MAX_TEXT_NUMBER) {
-                return (Some(n), &text[all.end()..]);
-            }
+    if let Some((num, rest)) = leading_number(text) {
+        if let Some(n) = parse_number(num).filter(|&n| n > 0 && n <= MAX_TEXT_NUMBER) {
+            return (Some(n), &text[rest..]);
         }
     }
     (None, text)
@@ -561,8 +662,8 @@ fn strip_leading_number(text: &str) -> (Option<u32>, &str) {
 /// A footnote body without its leading marker.
 fn clean_note(text: &str) -> String {
     let t = fold_ws(text);
-    match NOTE_MARKER.find(&t) {
-        Some(m) if m.end() < t.len() => t[m.end()..].to_string(),
+    match note_marker_end(&t) {
+        Some(end) if end < t.len() => t[end..].to_string(),
         _ => t,
     }
 }
@@ -1709,5 +1810,78 @@ mod tests {
         assert_eq!(line_col("ab\ncd", 4), (2, 2));
         assert_eq!(positional_label(2, 0), "c");
         assert_eq!(positional_label(1, 1), "ii");
+    }
+
+    /// The scanners give what the regular expressions they replace gave.
+    #[test]
+    fn leading_scanners_equal_their_regular_expressions() {
+        let label =
+            Regex::new(r"^(\(\s*[^()\s]{1,4}\s*\)|\)\s*[^()\s]{1,4}\s*\(|[^()\s]{1,4}\))\s*")
+                .unwrap();
+        let number = Regex::new(r"^([0-9\u{0660}-\u{0669}]{1,3})(?:\s*[-.–]\s*|\s+|$)").unwrap();
+        let note = Regex::new(r"^(?:\(\s*[0-9]*\s*\)|[0-9]+\s*[.)])\s*").unwrap();
+        let pieces = [
+            "(",
+            ")",
+            "a",
+            "viii",
+            "ix",
+            "abcde",
+            " ",
+            "  ",
+            "\u{a0}",
+            "1",
+            "12",
+            "123",
+            "1234",
+            "١٢",
+            "-",
+            ".",
+            "–",
+            "أ",
+            "(synthetic)",
+            "x y",
+            "",
+        ];
+        let mut cases: Vec<String> = Vec::new();
+        for a in pieces {
+            for b in pieces {
+                for c in pieces {
+                    cases.push(format!("{a}{b}{c} text"));
+                    cases.push(format!("{a}{b}{c}"));
+                }
+            }
+        }
+        for t in &cases {
+            let want = label
+                .captures(t)
+                .map(|m| (m.get(1).unwrap().as_str(), m.get(0).unwrap().end()));
+            assert_eq!(leading_label(t), want, "label of {t:?}");
+            let want = number
+                .captures(t)
+                .map(|m| (m.get(1).unwrap().as_str(), m.get(0).unwrap().end()));
+            assert_eq!(leading_number(t), want, "number of {t:?}");
+            assert_eq!(
+                note_marker_end(t),
+                note.find(t).map(|m| m.end()),
+                "note of {t:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn fold_ws_ascii_path_equals_the_general_one() {
+        // The general path, forced by a character that is then removed.
+        let general = |t: &str| fold_ws(&format!("{t}\u{00AD}"));
+        for t in [
+            "",
+            " ",
+            " a ",
+            "a\tb\nc\r\n d",
+            "\x0b\x0ca  b\x0c",
+            "x.y, z;  ",
+        ] {
+            assert_eq!(fold_ws(t), general(t), "{t:?}");
+        }
     }
 }
