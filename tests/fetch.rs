@@ -580,29 +580,23 @@ fn on_a_terminal(root: &Path, server: &Server, args: &str) -> String {
 #[test]
 fn progress_lines_on_a_terminal_when_several_downloads_run() {
     let server = Server::start();
-    let (tmp, store) = fresh_store();
-    let shown = on_a_terminal(
-        tmp.path(),
-        &server,
-        &format!("fetch 78/228 80/228 --store {}", store.display()),
-    );
+    // What the terminal shows for `[GLOBAL] fetch SYMBOLS` into a fresh store.
+    let fetch = |global: &str, symbols: &str| {
+        let (tmp, store) = fresh_store();
+        on_a_terminal(
+            tmp.path(),
+            &server,
+            &format!("{global} fetch {symbols} --store {}", store.display()),
+        )
+    };
+    let shown = fetch("", "78/228 80/228");
     assert!(shown.contains("[1/2] A/RES/78/228 (en) … "), "{shown}");
     assert!(shown.contains("[2/2] A/RES/80/228 (en) … "), "{shown}");
     assert!(shown.contains(" KiB, "), "{shown}");
     // --quiet: no progress; one download: no progress either.
-    let (tmp, store) = fresh_store();
-    let quiet = on_a_terminal(
-        tmp.path(),
-        &server,
-        &format!("--quiet fetch 78/228 80/228 --store {}", store.display()),
-    );
+    let quiet = fetch("--quiet", "78/228 80/228");
     assert!(!quiet.contains("[1/2]"), "{quiet}");
-    let (tmp, store) = fresh_store();
-    let one = on_a_terminal(
-        tmp.path(),
-        &server,
-        &format!("fetch 78/228 --store {}", store.display()),
-    );
+    let one = fetch("", "78/228");
     assert!(!one.contains("[1/1]"), "{one}");
     assert!(one.contains("imported"), "{one}");
 }
