@@ -256,9 +256,10 @@ fn seed_units_hold_no_links_separators_footnote_bodies_or_furniture() {
 }
 
 #[test]
-fn binary_parses_the_seed_copy_in_the_repository() {
-    let seed =
-        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("versions/A-RES-76-186.ar.txt");
+fn binary_parses_the_seed_edition_shipped_in_the_store() {
+    // The seed as `resdiff import` filed it in versions/ (canonical form).
+    let seed = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("versions/trafficking-coordination/A-RES-76-186.ar.txt");
     resdiff().arg("parse").arg(&seed).assert().success();
     let out = resdiff()
         .args(["parse", "--format", "json"])
