@@ -507,12 +507,23 @@ fn readme_main_command_in_a_copy_of_the_shipped_store() {
     let src = Path::new(env!("CARGO_MANIFEST_DIR")).join("versions");
     let dst = tmp.path().join("versions");
     let mut index = repo.index().unwrap();
-    for rel in [
-        ".gitignore",
-        "catalog.toml",
-        "A-RES-76-186.ar.txt",
-        "trafficking-coordination/A-RES-76-186.ar.txt",
-    ] {
+    // Every file the repository ships in versions/.
+    let mut shipped: Vec<String> = Vec::new();
+    let mut dirs = vec![src.clone()];
+    while let Some(d) = dirs.pop() {
+        for e in std::fs::read_dir(&d).unwrap() {
+            let p = e.unwrap().path();
+            if p.is_dir() {
+                dirs.push(p);
+            } else {
+                let rel = p.strip_prefix(&src).unwrap().to_string_lossy().into_owned();
+                shipped.push(rel);
+            }
+        }
+    }
+    shipped.sort();
+    assert!(shipped.iter().any(|r| r == "catalog.toml"), "{shipped:?}");
+    for rel in &shipped {
         let to = dst.join(rel);
         std::fs::create_dir_all(to.parent().unwrap()).unwrap();
         std::fs::copy(src.join(rel), &to).unwrap();
