@@ -29,6 +29,20 @@ pub enum ChangeKind {
     Merged,
 }
 
+impl ChangeKind {
+    /// The kind's name, as the JSON contracts spell it and reports show it.
+    pub fn name(self) -> &'static str {
+        match self {
+            ChangeKind::Unchanged => "unchanged",
+            ChangeKind::Changed => "changed",
+            ChangeKind::Added => "added",
+            ChangeKind::Removed => "removed",
+            ChangeKind::Split => "split",
+            ChangeKind::Merged => "merged",
+        }
+    }
+}
+
 /// One step of a word-level edit script.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
 #[serde(rename_all = "lowercase")]
@@ -60,6 +74,18 @@ pub struct Change {
     pub similarity: Option<f64>,
     /// Word-level edit script for changed, split and merged units; empty otherwise.
     pub diff: Vec<WordOp>,
+}
+
+impl Change {
+    /// The ids the change is known by: the new ones, or the old ones for a
+    /// removal.
+    pub fn primary_ids(&self) -> &[UnitId] {
+        if self.new.is_empty() {
+            &self.old
+        } else {
+            &self.new
+        }
+    }
 }
 
 /// Counts of changes by kind (`moved` counts matches flagged as moved).

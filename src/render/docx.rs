@@ -15,6 +15,7 @@
 
 use std::io::{self, Cursor, Seek, Write};
 
+use super::ids_joined;
 use super::report::{self, ReportOptions, Step};
 use super::term::UnitTexts;
 use crate::diff::{Change, ChangeKind, Comparison, Op, WordOp};
@@ -846,19 +847,24 @@ fn old_label(id: &UnitId) -> String {
     }
 }
 
-fn ids(ids: &[UnitId]) -> String {
-    ids.iter()
-        .map(UnitId::to_string)
-        .collect::<Vec<_>>()
-        .join(" + ")
-}
-
 /// Comment on an inserted paragraph that came from elsewhere.
 fn note_new(c: &Change) -> Option<String> {
     match c.kind {
-        _ if c.moved => Some(format!("{} moved here (was {})", ids(&c.new), ids(&c.old))),
-        ChangeKind::Split => Some(format!("{} split into {}", ids(&c.old), ids(&c.new))),
-        ChangeKind::Merged => Some(format!("{} merged into {}", ids(&c.old), ids(&c.new))),
+        _ if c.moved => Some(format!(
+            "{} moved here (was {})",
+            ids_joined(&c.new),
+            ids_joined(&c.old)
+        )),
+        ChangeKind::Split => Some(format!(
+            "{} split into {}",
+            ids_joined(&c.old),
+            ids_joined(&c.new)
+        )),
+        ChangeKind::Merged => Some(format!(
+            "{} merged into {}",
+            ids_joined(&c.old),
+            ids_joined(&c.new)
+        )),
         _ => None,
     }
 }
@@ -866,9 +872,9 @@ fn note_new(c: &Change) -> Option<String> {
 /// Comment on a deleted paragraph whose text lives on elsewhere.
 fn note_old(c: &Change, id: &UnitId) -> Option<String> {
     match c.kind {
-        _ if c.moved => Some(format!("{id} moved to {}", ids(&c.new))),
-        ChangeKind::Split => Some(format!("{id} split into {}", ids(&c.new))),
-        ChangeKind::Merged => Some(format!("{id} merged into {}", ids(&c.new))),
+        _ if c.moved => Some(format!("{id} moved to {}", ids_joined(&c.new))),
+        ChangeKind::Split => Some(format!("{id} split into {}", ids_joined(&c.new))),
+        ChangeKind::Merged => Some(format!("{id} merged into {}", ids_joined(&c.new))),
         _ => None,
     }
 }
@@ -1122,7 +1128,7 @@ mod tests {
             for c in cmp.changes.iter().filter(|c| c.moved) {
                 moves += 1;
                 assert!(
-                    comments.contains(&format!("moved to {}", ids(&c.new))),
+                    comments.contains(&format!("moved to {}", ids_joined(&c.new))),
                     "{comments}"
                 );
             }

@@ -21,7 +21,7 @@ use std::io::{self, Write};
 
 use super::report::{change_of, findings_counts, plan, Class, ReportFinding, ReportOptions, Step};
 use super::term::{is_interesting, UnitTexts};
-use super::{escape_char, is_unsafe_char, stat, Side};
+use super::{escape_char, ids_joined, is_unsafe_char, stat, Side};
 use crate::diff::{Change, ChangeKind, Comparison, Op, WordOp};
 use crate::model::{Edition, Language, UnitId};
 
@@ -262,7 +262,7 @@ fn write_summary(
         h.push_str(&format!(
             "<tr class=\"{}\"><td>{n}</td><td><a href=\"#c-{k}\">{}</a></td><td>{}</td><td>{}</td>",
             cls.map_or("", Class::name),
-            esc(&ids_text(primary(c))),
+            esc(&ids_joined(c.primary_ids())),
             esc(&what(c)),
             c.similarity
                 .map_or(String::new(), |s| format!("{:.0}%", s * 100.0))
@@ -312,44 +312,17 @@ fn write_findings(h: &mut String, cmp: &Comparison, findings: &[ReportFinding]) 
     h.push_str("</table>\n</section>\n");
 }
 
-/// The ids a change is known by: the new ones, or the old ones for a removal.
-fn primary(c: &Change) -> &[UnitId] {
-    if c.new.is_empty() {
-        &c.old
-    } else {
-        &c.new
-    }
-}
-
-fn ids_text(ids: &[UnitId]) -> String {
-    ids.iter()
-        .map(UnitId::to_string)
-        .collect::<Vec<_>>()
-        .join(" + ")
-}
-
-fn kind_name(k: ChangeKind) -> &'static str {
-    match k {
-        ChangeKind::Unchanged => "unchanged",
-        ChangeKind::Changed => "changed",
-        ChangeKind::Added => "added",
-        ChangeKind::Removed => "removed",
-        ChangeKind::Split => "split",
-        ChangeKind::Merged => "merged",
-    }
-}
-
 /// `changed, moved (was OP7)`.
 fn what(c: &Change) -> String {
     let mut s = if c.kind == ChangeKind::Unchanged && c.moved {
         "moved".to_string()
     } else if c.moved {
-        format!("{}, moved", kind_name(c.kind))
+        format!("{}, moved", c.kind.name())
     } else {
-        kind_name(c.kind).to_string()
+        c.kind.name().to_string()
     };
     if !c.old.is_empty() && !c.new.is_empty() && c.old != c.new {
-        s.push_str(&format!(" (was {})", ids_text(&c.old)));
+        s.push_str(&format!(" (was {})", ids_joined(&c.old)));
     }
     s
 }
@@ -384,7 +357,7 @@ fn write_change(
     let section = if is_interesting(c) { "change" } else { "same" };
     h.push_str(&format!(
         "<section class=\"{section} k-{}{}{}\" id=\"c-{k}\">\n<h3><span dir=\"ltr\">",
-        kind_name(c.kind),
+        c.kind.name(),
         if c.moved { " moved" } else { "" },
         if cls.is_empty() {
             String::new()
@@ -394,7 +367,7 @@ fn write_change(
     ));
     h.push_str(&format!(
         "<a href=\"#c-{k}\">{}</a>",
-        esc(&ids_text(primary(c)))
+        esc(&ids_joined(c.primary_ids()))
     ));
     if !c.old.is_empty() && !c.new.is_empty() && c.old != c.new {
         h.push_str(" (was ");
@@ -415,10 +388,7 @@ fn write_change(
         h.push(')');
     }
     if c.kind != ChangeKind::Unchanged || !c.moved {
-        h.push_str(&format!(
-            " <span class=\"kind\">{}</span>",
-            kind_name(c.kind)
-        ));
+        h.push_str(&format!(" <span class=\"kind\">{}</span>", c.kind.name()));
     }
     if c.moved {
         h.push_str(" <span class=\"kind moved-mark\">moved</span>");
@@ -435,8 +405,8 @@ fn write_change(
         redline_html(&ops, Side::Both)
     ));
     if is_interesting(c) {
-        let old_ids = ids_text(&c.old);
-        let new_ids = ids_text(&c.new);
+        let old_ids = ids_joined(&c.old);
+        let new_ids = ids_joined(&c.new);
         h.push_str(&format!(
             "<div class=\"side text\" lang=\"{l}\" dir=\"{d}\">\
              <div class=\"old\"><div class=\"col-h\" dir=\"ltr\">old {}</div><p>{}</p></div>\
@@ -457,7 +427,7 @@ fn write_stub(h: &mut String, k: usize, c: &Change, old: &UnitId, class: Option<
         class.map_or(String::new(), |c| format!(" {}", c.name())),
         old_anchor(old),
         esc(&old.to_string()),
-        esc(&ids_text(&c.new))
+        esc(&ids_joined(&c.new))
     ));
 }
 

@@ -13,9 +13,8 @@ use std::io::{self, Write};
 
 use super::report::{findings_counts, Class, ReportFinding, ReportOptions};
 use super::term::{is_interesting, UnitTexts};
-use super::{escape_char, is_unsafe_char, stat};
+use super::{escape_char, ids_joined, is_unsafe_char, stat};
 use crate::diff::{Change, ChangeKind, Comparison, Op, WordOp};
-use crate::model::UnitId;
 
 /// Write the comparison as GitHub-flavoured Markdown.
 pub fn write_md(cmp: &Comparison, opts: &ReportOptions, out: &mut dyn Write) -> io::Result<()> {
@@ -70,7 +69,7 @@ pub fn write_md(cmp: &Comparison, opts: &ReportOptions, out: &mut dyn Write) -> 
         m.push_str(&format!(
             "| {} | [{}](#c-{k}) | {} | {} |",
             n + 1,
-            esc(&ids(primary(c))),
+            esc(&ids_joined(c.primary_ids())),
             esc(&what(c)),
             c.similarity
                 .map_or(String::new(), |s| format!("{:.0}%", s * 100.0))
@@ -88,7 +87,7 @@ pub fn write_md(cmp: &Comparison, opts: &ReportOptions, out: &mut dyn Write) -> 
     for (k, c) in shown {
         m.push_str(&format!(
             "\n<a id=\"c-{k}\"></a>\n### {} {}{}\n\n",
-            esc(&ids(primary(c))),
+            esc(&ids_joined(c.primary_ids())),
             esc(&what(c)),
             classes[k].map_or(String::new(), |cl| format!(" ({})", cl.name()))
         ));
@@ -122,38 +121,16 @@ fn write_findings(m: &mut String, findings: &[ReportFinding]) {
     }
 }
 
-fn primary(c: &Change) -> &[UnitId] {
-    if c.new.is_empty() {
-        &c.old
-    } else {
-        &c.new
-    }
-}
-
-fn ids(ids: &[UnitId]) -> String {
-    ids.iter()
-        .map(UnitId::to_string)
-        .collect::<Vec<_>>()
-        .join(" + ")
-}
-
 /// `changed, moved (was OP7)`.
 fn what(c: &Change) -> String {
-    let kind = match c.kind {
-        ChangeKind::Unchanged => "unchanged",
-        ChangeKind::Changed => "changed",
-        ChangeKind::Added => "added",
-        ChangeKind::Removed => "removed",
-        ChangeKind::Split => "split",
-        ChangeKind::Merged => "merged",
-    };
+    let kind = c.kind.name();
     let mut s = match (c.kind, c.moved) {
         (ChangeKind::Unchanged, true) => "moved".to_string(),
         (_, true) => format!("{kind}, moved"),
         _ => kind.to_string(),
     };
     if !c.old.is_empty() && !c.new.is_empty() && c.old != c.new {
-        s.push_str(&format!(" (was {})", ids(&c.old)));
+        s.push_str(&format!(" (was {})", ids_joined(&c.old)));
     }
     s
 }

@@ -319,6 +319,14 @@ pub fn redline(ops: &[WordOp], side: Side, style: Style) -> Vec<Seg> {
     segs
 }
 
+/// Unit ids as reports name a group of them: `OP5 + OP6`.
+pub fn ids_joined(ids: &[crate::model::UnitId]) -> String {
+    ids.iter()
+        .map(|i| i.to_string())
+        .collect::<Vec<_>>()
+        .join(" + ")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -146,11 +146,7 @@ fn cell(ids: &[UnitId], segs: &[Seg], col: usize, id_width: usize) -> Vec<Line> 
     if ids.is_empty() {
         return Vec::new();
     }
-    let id_text = ids
-        .iter()
-        .map(|i| i.to_string())
-        .collect::<Vec<_>>()
-        .join(" + ");
+    let id_text = super::ids_joined(ids);
     let text_width = col.saturating_sub(id_width).max(1);
     let mut lines = Vec::new();
     let body = wrap(segs, text_width);

@@ -218,22 +218,13 @@ impl<'a> UnitTexts<'a> {
 /// The heading of a change: `OP9 (was OP7) changed, moved`.
 pub fn block_heading(c: &Change) -> Vec<Seg> {
     let mut segs = Vec::new();
-    let primary = if c.new.is_empty() { &c.old } else { &c.new };
-    push_ids(&mut segs, primary);
+    push_ids(&mut segs, c.primary_ids());
     if !c.new.is_empty() && !c.old.is_empty() && c.old != c.new {
         segs.push(Seg::plain(" (was "));
         push_ids(&mut segs, &c.old);
         segs.push(Seg::plain(")"));
     }
-    let kind = match c.kind {
-        ChangeKind::Unchanged if c.moved => None,
-        ChangeKind::Unchanged => Some("unchanged"),
-        ChangeKind::Changed => Some("changed"),
-        ChangeKind::Added => Some("added"),
-        ChangeKind::Removed => Some("removed"),
-        ChangeKind::Split => Some("split"),
-        ChangeKind::Merged => Some("merged"),
-    };
+    let kind = (c.kind != ChangeKind::Unchanged || !c.moved).then(|| c.kind.name());
     segs.push(Seg::plain(" "));
     if let Some(k) = kind {
         let label = if c.kind == ChangeKind::Unchanged {
