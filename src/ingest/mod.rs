@@ -19,6 +19,7 @@ pub mod labels;
 pub mod lang;
 pub mod pdf;
 pub mod rtl;
+pub mod spacing;
 pub mod structure;
 pub mod text;
 

@@ -43,7 +43,7 @@ use once_cell::sync::Lazy;
 use regex::Regex;
 
 use super::structure::{self, ends_clause, is_heading, split_label, Label, RawDoc, RawPara};
-use super::{lang, rtl, ErrorKind, ReadOptions};
+use super::{lang, rtl, spacing, ErrorKind, ReadOptions};
 use crate::model::{roman_value, Edition, Language, SourceFormat};
 
 /// Share of body lines closing a clause above which the text is read as one
@@ -96,7 +96,7 @@ pub fn parse(
     // In these languages every paragraph starts with a capital or a label,
     // so a line starting in lower case continues the paragraph above.
     let capitals = matches!(language, Some(Language::En | Language::Fr | Language::Es));
-    let mut doc = raw_doc(text, capitals, one_per_line);
+    let mut doc = raw_doc(text, capitals, one_per_line, language);
     warnings.append(&mut doc.warnings);
     doc.warnings = warnings;
     structure::build(doc, source, format, opts).map(|mut ed| {
@@ -190,7 +190,7 @@ fn normalise(line: &str) -> String {
 
 /// Split text into paragraphs and footnotes. `one_per_line`: the text is
 /// known to hold one paragraph per line.
-fn raw_doc(text: &str, capitals: bool, one_per_line: bool) -> RawDoc {
+fn raw_doc(text: &str, capitals: bool, one_per_line: bool, language: Option<Language>) -> RawDoc {
     let mut doc = RawDoc::default();
     let text = text.replace("\r\n", "\n").replace('\r', "\n");
     // Physical lines with their page, leading comments dropped.
@@ -350,6 +350,16 @@ fn raw_doc(text: &str, capitals: bool, one_per_line: bool) -> RawDoc {
     split_run_together(&mut paras);
     let defined: HashSet<u32> = doc.footnotes.iter().map(|(n, _)| *n).collect();
     mark_repeated_citations(&mut paras, &defined);
+    // Words broken by the extraction, in the body and the notes together
+    // (one vocabulary): only wrapped text comes from a PDF.
+    if let Some(lang) = language.filter(|_| !one_per_line) {
+        let n = paras.len();
+        paras.extend(doc.footnotes.iter().map(|(_, t)| t.clone()));
+        spacing::rejoin(&mut paras, lang);
+        for ((_, t), fixed) in doc.footnotes.iter_mut().zip(paras.drain(n..)) {
+            *t = fixed;
+        }
+    }
     doc.paras.extend(paras.iter().map(|t| para(t)));
     doc
 }
