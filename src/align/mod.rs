@@ -883,8 +883,16 @@ fn rescue(
                 } else {
                     links[li].new.clone()
                 };
+                // A neighbouring clause may also be taken in first, before
+                // the words of the clause it joins (the two swapped places).
+                let neighbour = parts.iter().any(|&p| p.abs_diff(u) == 1);
+                let mut first = vec![u];
+                first.extend_from_slice(&parts);
                 parts.push(u);
                 parts.sort_unstable();
+                if !neighbour {
+                    first.clone_from(&parts);
+                }
                 let joined = if merge {
                     sc.merge_score(&parts, w)
                 } else {
@@ -898,7 +906,7 @@ fn rescue(
                 // longer joined text lowers the ratio even so).
                 let covers = merge && {
                     let before = sc.merge_lcs(&links[li].old, w);
-                    let after = sc.merge_lcs(&parts, w);
+                    let after = sc.merge_lcs(&parts, w).max(sc.merge_lcs(&first, w));
                     let delta = after.saturating_sub(before);
                     let rest = sc.new.keys[w].len().saturating_sub(before);
                     delta >= RESIDUAL_MIN_KEYS
@@ -1140,6 +1148,23 @@ mod tests {
         ]);
         let a = align(&o, &n, &AlignOptions::default());
         assert_eq!(groups(&a, &o, &n), ["OP1,OP3>OP1", "OP2>OP2"]);
+    }
+
+    #[test]
+    fn neighbour_merged_in_front_of_the_clause_it_joined() {
+        // Synthetic: the new PP1 opens with words of the old PP2 and goes on
+        // with the old PP1.
+        let o = ed(&[
+            ("PP1", "Welcoming the synthetic security pact adopted by the federal delta authorities and all partners at the synthetic conference on the eleventh of May,"),
+            ("PP2", "Welcoming the development of a synthetic transition plan with clear target dates, geographical priorities and readiness assessments, and calling for its swift finalisation and implementation,"),
+            ("PP3", "Noting the synthetic omega report on fisheries and coastal management,"),
+        ]);
+        let n = ed(&[
+            ("PP1", "Welcoming the development of a synthetic transition plan with clear target dates for the progressive transfer of security, which builds upon the synthetic security pact adopted by the federal delta authorities and all partners at the synthetic conference on the eleventh of May,"),
+            ("PP2", "Noting the synthetic omega report on fisheries and coastal management,"),
+        ]);
+        let a = align(&o, &n, &AlignOptions::default());
+        assert_eq!(groups(&a, &o, &n), ["PP1,PP2>PP1", "PP3>PP2"]);
     }
 
     #[test]
