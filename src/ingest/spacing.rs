@@ -259,6 +259,7 @@ fn join_lone_letters(
     lang: Language,
     counts: &HashMap<String, usize>,
 ) -> usize {
+    let mut out: Vec<String> = Vec::with_capacity(toks.len());
     let mut repairs = 0;
     let mut k = 0;
     while k < toks.len() {
@@ -268,39 +269,42 @@ fn join_lone_letters(
         let lone = letter.is_some()
             && rest.chars().all(|c| !c.is_alphanumeric())
             && !one_letter_word(&t[..t.len() - rest.len()], lang);
-        if !lone {
-            k += 1;
-            continue;
-        }
-        let upper = letter.is_some_and(char::is_uppercase);
-        // Fragments: a neighbour of letters that is no word of the document.
-        let left = k
-            .checked_sub(1)
-            .and_then(|p| first_piece(&toks[p]))
-            .filter(|_| rest.is_empty() || !upper)
-            .map(|(_, l)| !is_word(l, lang, counts));
-        let right = toks
-            .get(k + 1)
-            .filter(|_| rest.is_empty())
-            .and_then(|n| later_piece(n))
-            .filter(|(l, _)| l.starts_with(char::is_lowercase))
-            .map(|(l, _)| !is_word(l, lang, counts));
-        match (left, right) {
-            (_, Some(true)) if left != Some(true) => {
-                let next = toks.remove(k + 1);
-                toks[k].push_str(&next);
-                repairs += 1;
+        if lone {
+            let upper = letter.is_some_and(char::is_uppercase);
+            // Fragments: a neighbour of letters that is no word of the document.
+            let left = out
+                .last()
+                .and_then(|p| first_piece(p))
+                .filter(|_| rest.is_empty() || !upper)
+                .map(|(_, l)| !is_word(l, lang, counts));
+            let right = toks
+                .get(k + 1)
+                .filter(|_| rest.is_empty())
+                .and_then(|n| later_piece(n))
+                .filter(|(l, _)| l.starts_with(char::is_lowercase))
+                .map(|(l, _)| !is_word(l, lang, counts));
+            match (left, right) {
+                (_, Some(true)) if left != Some(true) => {
+                    out.push(format!("{t}{}", toks[k + 1]));
+                    repairs += 1;
+                    k += 2;
+                    continue;
+                }
+                (Some(true), r) if r != Some(true) && !upper => {
+                    if let Some(prev) = out.last_mut() {
+                        prev.push_str(t);
+                        repairs += 1;
+                        k += 1;
+                        continue;
+                    }
+                }
+                _ => {}
             }
-            (Some(true), r) if r != Some(true) && !upper => {
-                let piece = toks.remove(k);
-                toks[k - 1].push_str(&piece);
-                repairs += 1;
-                continue;
-            }
-            _ => {}
         }
+        out.push(t.clone());
         k += 1;
     }
+    *toks = out;
     repairs
 }
 
@@ -426,6 +430,27 @@ mod tests {
                 proptest::prop_assert!(after.split_whitespace().count() <= before.split_whitespace().count());
             }
         }
+    }
+
+    /// A long paragraph full of pieces (the repairs build a new token vector
+    /// rather than shifting the old one at each repair).
+    #[test]
+    fn many_repairs_in_one_paragraph() {
+        let mut p = String::new();
+        for k in 0..60_000u32 {
+            // Unique fragments: "q" + letters that are no word.
+            let tail: String = k
+                .to_string()
+                .bytes()
+                .map(|b| char::from(b'a' + (b - b'0')))
+                .collect();
+            p.push_str(&format!("the q zz{tail} "));
+        }
+        let mut v = vec![p];
+        // Quadratic behaviour would take minutes here, not milliseconds.
+        let n = rejoin(&mut v, Language::En);
+        assert_eq!(n, 60_000);
+        assert!(v[0].starts_with("the qzza the qzzb "));
     }
 
     #[test]
