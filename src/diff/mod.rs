@@ -6,9 +6,10 @@
 //! (docs/JSON.md).
 
 mod damage;
+mod patience;
 
 use serde::Serialize;
-use similar::{Algorithm, DiffTag};
+use similar::DiffTag;
 use unicode_segmentation::UnicodeSegmentation;
 
 use crate::align::{self, AlignOptions, Alignment};
@@ -376,10 +377,10 @@ pub fn word_diff(old: &str, new: &str, lang: Language) -> Vec<WordOp> {
     // Tokens are interned to integers once, so the diff compares and hashes
     // integers instead of strings. Interning keeps equality exactly, so the
     // edit script is the one the same algorithm gives on the strings.
-    let mut tok = Tokens::default();
+    let mut tok = Tokens::with_capacity((old.len() + new.len()) / 8);
     let (old_ids, old_ends) = tok.split(old, lang);
     let (new_ids, new_ends) = tok.split(new, lang);
-    let ops = similar::capture_diff_slices(Algorithm::Patience, &old_ids, &new_ids);
+    let ops = patience::capture(&old_ids, &new_ids, tok.ids.len());
     // Text of tokens `r` of a side: tokens are contiguous, so one slice.
     let span = |text: &'_ str, ends: &[usize], r: std::ops::Range<usize>| -> (usize, usize) {
         let start = if r.start == 0 { 0 } else { ends[r.start - 1] };
@@ -408,12 +409,18 @@ pub fn word_diff(old: &str, new: &str, lang: Language) -> Vec<WordOp> {
 /// Token interner of [`word_diff`]: Unicode word bounds (words, white space
 /// runs and punctuation, as `similar`'s word diff splits), or characters for
 /// unspaced languages.
-#[derive(Default)]
 struct Tokens<'a> {
     ids: align::HashMap<&'a str, u32>,
 }
 
 impl<'a> Tokens<'a> {
+    /// An interner with room for `n` distinct tokens before it grows.
+    fn with_capacity(n: usize) -> Self {
+        Tokens {
+            ids: align::HashMap::with_capacity_and_hasher(n, Default::default()),
+        }
+    }
+
     /// Token ids of `text` and the byte offset where each token ends.
     fn split(&mut self, text: &'a str, lang: Language) -> (Vec<u32>, Vec<usize>) {
         let mut ids = Vec::new();
@@ -527,6 +534,7 @@ pub fn script_similarity(ops: &[WordOp], lang: Language) -> f64 {
 mod tests {
     use super::*;
     use crate::model::{SourceFormat, Unit};
+    use similar::Algorithm;
 
     fn side(ops: &[WordOp], keep: Op) -> String {
         ops.iter()
