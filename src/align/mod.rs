@@ -376,7 +376,20 @@ impl Side {
         Side::from_keys(ed, unit_keys(ed, policy, interner))
     }
 
+    #[cfg(test)]
     fn from_keys(ed: &Edition, keys: Vec<Vec<u32>>) -> Side {
+        let (bags, patterns, parent) = Side::parts(ed, &keys);
+        Side {
+            keys,
+            bags,
+            patterns,
+            parent,
+        }
+    }
+
+    /// What a side holds besides its keys: bags, patterns and parents.
+    #[allow(clippy::type_complexity)]
+    fn parts(ed: &Edition, keys: &[Vec<u32>]) -> (Vec<Vec<u32>>, Vec<Pattern>, Vec<Option<usize>>) {
         let patterns = keys.iter().map(|k| Pattern::new(k)).collect();
         let bags = keys
             .iter()
@@ -398,12 +411,7 @@ impl Side {
             .iter()
             .map(|u| u.id.parent().and_then(|p| index.get(&p).copied()))
             .collect();
-        Side {
-            keys,
-            bags,
-            patterns,
-            parent,
-        }
+        (bags, patterns, parent)
     }
 
     fn len(&self) -> usize {
@@ -417,31 +425,40 @@ impl Side {
 /// clause reworded around the same names, acronyms, numbers and cited
 /// documents still scores high.
 struct Topic {
-    weight: HashMap<u32, f64>,
+    /// Weight of each key id (ids are dense: `0..` the number of keys).
+    weight: Vec<f64>,
     old_mass: Vec<f64>,
     new_mass: Vec<f64>,
 }
 
 impl Topic {
     fn new(os: &Side, ns: &Side) -> Topic {
-        let mut df: HashMap<u32, usize> = HashMap::default();
-        for b in os.bags.iter().chain(ns.bags.iter()) {
+        let bags = || os.bags.iter().chain(ns.bags.iter());
+        // Bags are ascending, so each one's last id is its largest.
+        let ids = bags()
+            .filter_map(|b| b.last())
+            .max()
+            .map_or(0, |&k| k as usize + 1);
+        let mut df = vec![0usize; ids];
+        for b in bags() {
             for &k in b {
-                *df.entry(k).or_insert(0) += 1;
+                df[k as usize] += 1;
             }
         }
         let total = (os.len() + ns.len()) as f64;
-        let weight: HashMap<u32, f64> = df
+        let weight: Vec<f64> = df
             .into_iter()
-            .map(|(k, d)| (k, (total / d as f64).ln().max(0.0)))
+            .map(|d| {
+                if d == 0 {
+                    0.0
+                } else {
+                    (total / d as f64).ln().max(0.0)
+                }
+            })
             .collect();
         let mass = |bags: &[Vec<u32>]| -> Vec<f64> {
             bags.iter()
-                .map(|b| {
-                    b.iter()
-                        .map(|k| weight.get(k).copied().unwrap_or(0.0))
-                        .sum()
-                })
+                .map(|b| b.iter().map(|&k| weight[k as usize]).sum())
                 .collect()
         };
         let old_mass = mass(&os.bags);
@@ -461,7 +478,7 @@ impl Topic {
                 std::cmp::Ordering::Less => x += 1,
                 std::cmp::Ordering::Greater => y += 1,
                 std::cmp::Ordering::Equal => {
-                    common += self.weight.get(&a[x]).copied().unwrap_or(0.0);
+                    common += self.weight[a[x] as usize];
                     x += 1;
                     y += 1;
                 }
@@ -488,10 +505,40 @@ impl<'a> Scorer<'a> {
         if let Some(&v) = self.cache.get(&(i, j)) {
             return v;
         }
+        let v = self.compute(i, j);
+        self.cache.insert((i, j), v);
+        v
+    }
+
+    /// `(ratio, lcs length)` of old unit `i` and new unit `j`, uncached.
+    fn compute(&self, i: usize, j: usize) -> (f64, usize) {
         let l = self.old.patterns[i].lcs(&self.new.keys[j]);
         let r = lcs::ratio(l, self.old.keys[i].len(), self.new.keys[j].len());
-        self.cache.insert((i, j), (r, l));
         (r, l)
+    }
+
+    /// Score all `pairs` into the cache, on two threads when there are
+    /// enough of them to pay for one (each score depends only on its pair).
+    fn score_all(&mut self, pairs: &[(usize, usize)]) {
+        /// Below this many pairs a second thread costs more than it saves.
+        const PARALLEL_MIN_PAIRS: usize = 128;
+        let this = &*self;
+        let run = |ps: &[(usize, usize)]| -> Vec<(f64, usize)> {
+            ps.iter().map(|&(i, j)| this.compute(i, j)).collect()
+        };
+        let (first, second) = pairs.split_at(pairs.len() / 2);
+        let scores: Vec<(f64, usize)> = if pairs.len() < PARALLEL_MIN_PAIRS {
+            run(pairs)
+        } else {
+            std::thread::scope(|s| {
+                let worker = s.spawn(|| run(second));
+                let mut out = run(first);
+                // The worker cannot fail short of a bug; score again here.
+                out.extend(worker.join().unwrap_or_else(|_| run(second)));
+                out
+            })
+        };
+        self.cache.extend(pairs.iter().copied().zip(scores));
     }
 
     fn score(&mut self, i: usize, j: usize) -> f64 {
@@ -538,9 +585,27 @@ pub fn align(old: &Edition, new: &Edition, opts: &AlignOptions) -> Alignment {
         (None, None) => default,
     };
     let (old_keys, new_keys) = keys_of_both(old, new, policy);
-    let os = Side::from_keys(old, old_keys);
-    let ns = Side::from_keys(new, new_keys);
-    let mut links = align_sides(&os, &ns);
+    // The candidate search needs only the keys: the rest of both sides is
+    // prepared meanwhile on a second thread.
+    let parts = |ed: &Edition, keys: &[Vec<u32>]| Side::parts(ed, keys);
+    let ((old_parts, new_parts), cands) = std::thread::scope(|s| {
+        let worker = s.spawn(|| (parts(old, &old_keys), parts(new, &new_keys)));
+        let cands = candidates::candidate_pairs(&old_keys, &new_keys);
+        // The worker cannot fail short of a bug; prepare again here.
+        let sides = worker
+            .join()
+            .unwrap_or_else(|_| (parts(old, &old_keys), parts(new, &new_keys)));
+        (sides, cands)
+    });
+    let side = |keys: Vec<Vec<u32>>, (bags, patterns, parent)| Side {
+        keys,
+        bags,
+        patterns,
+        parent,
+    };
+    let os = side(old_keys, old_parts);
+    let ns = side(new_keys, new_parts);
+    let mut links = align_sides(&os, &ns, cands);
     links.sort_by_key(|l| (l.first_new(), l.first_old()));
     let mut old_used = vec![false; os.len()];
     let mut new_used = vec![false; ns.len()];
@@ -560,17 +625,17 @@ pub fn align(old: &Edition, new: &Edition, opts: &AlignOptions) -> Alignment {
     }
 }
 
-fn align_sides(os: &Side, ns: &Side) -> Vec<Link> {
+fn align_sides(os: &Side, ns: &Side, cands: Vec<(usize, usize)>) -> Vec<Link> {
     let (n, m) = (os.len(), ns.len());
     if n == 0 || m == 0 {
         return Vec::new();
     }
-    let cands = candidates::candidate_pairs(os, ns);
     let mut sc = Scorer {
         old: os,
         new: ns,
         cache: HashMap::with_capacity_and_hasher(cands.len() * 2, Default::default()),
     };
+    sc.score_all(&cands);
 
     // Steps 3–4: score candidates, greedy one-to-one assignment.
     let mut ranked: Vec<(f64, f64, usize, usize)> = Vec::with_capacity(cands.len());
