@@ -291,7 +291,7 @@ enum Wb {
     Other,
 }
 
-fn wb(b: u8) -> Wb {
+const fn wb(b: u8) -> Wb {
     match b {
         b'a'..=b'z' | b'A'..=b'Z' => Wb::Letter,
         b'0'..=b'9' => Wb::Numeric,
@@ -305,15 +305,38 @@ fn wb(b: u8) -> Wb {
     }
 }
 
+/// [`wb`] of every byte, looked up instead of matched.
+const WB_TABLE: [Wb; 256] = {
+    let mut t = [Wb::Other; 256];
+    let mut b = 0;
+    while b < 128 {
+        t[b] = wb(b as u8);
+        b += 1;
+    }
+    t
+};
+
 /// Unicode word bounds (UAX #29) of ASCII text, with their byte offsets:
 /// the same segments as `unicode_segmentation`'s `split_word_bound_indices`,
 /// without its table look-ups. `s` must be ASCII.
-pub(crate) fn ascii_word_bounds(s: &str) -> impl Iterator<Item = (usize, &str)> {
+pub(crate) fn ascii_word_bounds(s: &str) -> AsciiWordBounds<'_> {
     debug_assert!(s.is_ascii());
-    let b = s.as_bytes();
-    let class = move |i: usize| b.get(i).map_or(Wb::Other, |&x| wb(x));
-    let mut i = 0;
-    std::iter::from_fn(move || {
+    AsciiWordBounds { s, i: 0 }
+}
+
+/// Iterator of [`ascii_word_bounds`].
+pub(crate) struct AsciiWordBounds<'a> {
+    s: &'a str,
+    i: usize,
+}
+
+impl<'a> Iterator for AsciiWordBounds<'a> {
+    type Item = (usize, &'a str);
+
+    fn next(&mut self) -> Option<(usize, &'a str)> {
+        let b = self.s.as_bytes();
+        let class = |i: usize| b.get(i).map_or(Wb::Other, |&x| WB_TABLE[usize::from(x)]);
+        let mut i = self.i;
         if i >= b.len() {
             return None;
         }
@@ -321,27 +344,31 @@ pub(crate) fn ascii_word_bounds(s: &str) -> impl Iterator<Item = (usize, &str)> 
         let first = class(i);
         i += 1;
         match first {
-            Wb::Letter | Wb::Numeric | Wb::Connector => loop {
-                if i >= b.len() {
-                    break;
+            Wb::Letter | Wb::Numeric | Wb::Connector => {
+                // The class of byte `i - 1`, carried instead of looked up again.
+                let mut prev = first;
+                while i < b.len() {
+                    let cur = class(i);
+                    match (prev, cur) {
+                        // WB5, WB8, WB9, WB10, WB13a, WB13b.
+                        (Wb::Letter | Wb::Numeric | Wb::Connector, Wb::Connector)
+                        | (Wb::Letter | Wb::Numeric, Wb::Letter | Wb::Numeric)
+                        | (Wb::Connector, Wb::Letter | Wb::Numeric) => {
+                            i += 1;
+                            prev = cur;
+                        }
+                        // WB6, WB7: letter (MidLetter | MidNumLet | ') letter.
+                        (Wb::Letter, Wb::MidLetter | Wb::MidBoth) if class(i + 1) == Wb::Letter => {
+                            i += 2;
+                        }
+                        // WB11, WB12: digit (MidNum | MidNumLet | ') digit.
+                        (Wb::Numeric, Wb::MidNum | Wb::MidBoth) if class(i + 1) == Wb::Numeric => {
+                            i += 2;
+                        }
+                        _ => break,
+                    }
                 }
-                let (prev, cur) = (class(i - 1), class(i));
-                let joins = match (prev, cur) {
-                    // WB5, WB8, WB9, WB10, WB13a, WB13b.
-                    (Wb::Letter | Wb::Numeric | Wb::Connector, Wb::Connector)
-                    | (Wb::Letter | Wb::Numeric, Wb::Letter | Wb::Numeric)
-                    | (Wb::Connector, Wb::Letter | Wb::Numeric) => 1,
-                    // WB6, WB7: letter (MidLetter | MidNumLet | ') letter.
-                    (Wb::Letter, Wb::MidLetter | Wb::MidBoth) if class(i + 1) == Wb::Letter => 2,
-                    // WB11, WB12: digit (MidNum | MidNumLet | ') digit.
-                    (Wb::Numeric, Wb::MidNum | Wb::MidBoth) if class(i + 1) == Wb::Numeric => 2,
-                    _ => 0,
-                };
-                if joins == 0 {
-                    break;
-                }
-                i += joins;
-            },
+            }
             // WB3d: horizontal spaces stay together.
             Wb::Space => {
                 while class(i) == Wb::Space {
@@ -352,8 +379,9 @@ pub(crate) fn ascii_word_bounds(s: &str) -> impl Iterator<Item = (usize, &str)> 
             Wb::Cr if b.get(i) == Some(&b'\n') => i += 1,
             _ => {}
         }
-        Some((start, &s[start..i]))
-    })
+        self.i = i;
+        Some((start, &self.s[start..i]))
+    }
 }
 
 /// Words of text in the sense of `unicode_words` (word bounds holding a

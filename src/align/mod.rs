@@ -155,10 +155,21 @@ impl Hasher for FxHasher {
         self.0
     }
     fn write(&mut self, bytes: &[u8]) {
-        for chunk in bytes.chunks(8) {
+        // Little-endian 8-byte words, the last one zero-padded; the padding
+        // is assembled byte by byte (no `memcpy` call for a short word).
+        let mut words = bytes.chunks_exact(8);
+        for w in &mut words {
             let mut b = [0u8; 8];
-            b[..chunk.len()].copy_from_slice(chunk);
+            b.copy_from_slice(w);
             self.write_u64(u64::from_le_bytes(b));
+        }
+        let rest = words.remainder();
+        if !rest.is_empty() {
+            let v = rest
+                .iter()
+                .rev()
+                .fold(0u64, |v, &x| (v << 8) | u64::from(x));
+            self.write_u64(v);
         }
     }
     fn write_u64(&mut self, v: u64) {
@@ -1243,6 +1254,27 @@ mod tests {
         assert_eq!(a.added, [0]);
         let b = align(&n, &o, &AlignOptions::default());
         assert_eq!(b.removed, [0]);
+    }
+
+    #[test]
+    fn fx_write_hashes_zero_padded_little_endian_words() {
+        // The word-by-word definition the hash values (and so every map's
+        // order) rest on.
+        let reference = |bytes: &[u8]| {
+            let mut h = FxHasher::default();
+            for chunk in bytes.chunks(8) {
+                let mut b = [0u8; 8];
+                b[..chunk.len()].copy_from_slice(chunk);
+                h.write_u64(u64::from_le_bytes(b));
+            }
+            h.finish()
+        };
+        let text = b"Secretary-General's report (synthetic), 2030 Agenda";
+        for len in 0..text.len() {
+            let mut h = FxHasher::default();
+            h.write(&text[..len]);
+            assert_eq!(h.finish(), reference(&text[..len]), "{len}");
+        }
     }
 
     #[test]
