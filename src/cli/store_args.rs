@@ -146,15 +146,22 @@ pub fn read_inputs(
         };
     }
     fetch_missing(&refs_only, lang, store)?;
-    // The inputs are read at the same time, one thread each.
+    // The inputs are read at the same time: the first on this thread, each
+    // other one on a thread of its own.
     std::thread::scope(|s| {
         let workers: Vec<_> = inputs
             .iter()
+            .skip(1)
             .map(|&i| (i, s.spawn(move || read_input(i, lang, store))))
             .collect();
-        workers
+        let first = inputs.first().map(|&i| read_input(i, lang, store));
+        first
             .into_iter()
-            .map(|(i, w)| w.join().unwrap_or_else(|_| read_input(i, lang, store)))
+            .chain(
+                workers
+                    .into_iter()
+                    .map(|(i, w)| w.join().unwrap_or_else(|_| read_input(i, lang, store))),
+            )
             .collect()
     })
 }
