@@ -250,6 +250,16 @@ impl El {
     }
 }
 
+/// Bytes of the document as text. The document is a `&str` and the reader
+/// cuts it at ASCII delimiters, so the bytes are valid UTF-8 and the strict
+/// check (faster than the lossy one) passes; the lossy one stays as a guard.
+fn utf8(bytes: &[u8]) -> Cow<'_, str> {
+    match std::str::from_utf8(bytes) {
+        Ok(s) => Cow::Borrowed(s),
+        Err(_) => String::from_utf8_lossy(bytes),
+    }
+}
+
 fn local(name: &[u8]) -> String {
     let local = match name.iter().position(|&b| b == b':') {
         Some(i) => &name[i + 1..],
@@ -337,7 +347,7 @@ fn element(e: &BytesStart) -> El {
         let Some(k) = KEPT_ATTRS.iter().find(|k| k.as_bytes() == key.as_ref()) else {
             continue;
         };
-        let value = String::from_utf8_lossy(&a.value);
+        let value = utf8(&a.value);
         attrs.push((*k, unescape_lossy(&value).into_owned()));
     }
     let local_name = e.local_name();
@@ -434,7 +444,7 @@ fn build_tree(xml: &str) -> Result<El, ErrorKind> {
                 }
             }
             Event::Text(t) => {
-                let raw = String::from_utf8_lossy(t.as_ref());
+                let raw = utf8(t.as_ref());
                 // White space between elements is the most common text
                 // node; one shared space stands for it (text is folded).
                 let text = if raw.bytes().all(|b| b.is_ascii_whitespace()) {
@@ -447,7 +457,7 @@ fn build_tree(xml: &str) -> Result<El, ErrorKind> {
                 }
             }
             Event::CData(t) => {
-                let text = String::from_utf8_lossy(t.as_ref()).into_owned();
+                let text = utf8(t.as_ref()).into_owned();
                 if let Some((top, _)) = stack.last_mut() {
                     top.kids.push(Node::Text(Cow::Owned(text)));
                 }
