@@ -316,11 +316,33 @@ const WB_TABLE: [Wb; 256] = {
     t
 };
 
-/// Unicode word bounds (UAX #29) of ASCII text, with their byte offsets:
-/// the same segments as `unicode_segmentation`'s `split_word_bound_indices`,
-/// without its table look-ups. `s` must be ASCII.
+/// The word-break class of the few non-ASCII characters common in English
+/// and French UN text (curly quotes and apostrophes, dashes, the
+/// non-breaking space, the ellipsis); `None` for any other.
+fn wb_extra(c: char) -> Option<Wb> {
+    match c {
+        // MidNumLet: joins letters or digits, like `.` and `'`.
+        '\u{2018}' | '\u{2019}' => Some(Wb::MidBoth),
+        // Other: a segment of its own.
+        '\u{201C}' | '\u{201D}' | '\u{2013}' | '\u{2014}' | '\u{00A0}' | '\u{2026}' => {
+            Some(Wb::Other)
+        }
+        _ => None,
+    }
+}
+
+/// Whether [`ascii_word_bounds`] applies to `s`: ASCII text, or text whose
+/// only other characters are those of [`wb_extra`].
+pub(crate) fn ascii_word_bounds_apply(s: &str) -> bool {
+    s.is_ascii() || s.chars().all(|c| c.is_ascii() || wb_extra(c).is_some())
+}
+
+/// Unicode word bounds (UAX #29) of ASCII text (or text for which
+/// [`ascii_word_bounds_apply`] holds), with their byte offsets: the same
+/// segments as `unicode_segmentation`'s `split_word_bound_indices`, without
+/// its table look-ups.
 pub(crate) fn ascii_word_bounds(s: &str) -> AsciiWordBounds<'_> {
-    debug_assert!(s.is_ascii());
+    debug_assert!(ascii_word_bounds_apply(s));
     AsciiWordBounds { s, i: 0 }
 }
 
@@ -334,36 +356,48 @@ impl<'a> Iterator for AsciiWordBounds<'a> {
     type Item = (usize, &'a str);
 
     fn next(&mut self) -> Option<(usize, &'a str)> {
-        let b = self.s.as_bytes();
-        let class = |i: usize| b.get(i).map_or(Wb::Other, |&x| WB_TABLE[usize::from(x)]);
+        let (s, b) = (self.s, self.s.as_bytes());
+        // Class and length of the character at `i` (`Other`, 0 past the end).
+        let at = |i: usize| -> (Wb, usize) {
+            match b.get(i) {
+                None => (Wb::Other, 0),
+                Some(&x) if x.is_ascii() => (WB_TABLE[usize::from(x)], 1),
+                Some(_) => s[i..].chars().next().map_or((Wb::Other, 0), |c| {
+                    (wb_extra(c).unwrap_or(Wb::Other), c.len_utf8())
+                }),
+            }
+        };
         let mut i = self.i;
         if i >= b.len() {
             return None;
         }
         let start = i;
-        let first = class(i);
-        i += 1;
+        let (first, len) = at(i);
+        i += len.max(1);
         match first {
             Wb::Letter | Wb::Numeric | Wb::Connector => {
-                // The class of byte `i - 1`, carried instead of looked up again.
+                // The class of the character before `i`, carried instead of
+                // looked up again.
                 let mut prev = first;
                 while i < b.len() {
-                    let cur = class(i);
+                    let (cur, len) = at(i);
                     match (prev, cur) {
                         // WB5, WB8, WB9, WB10, WB13a, WB13b.
                         (Wb::Letter | Wb::Numeric | Wb::Connector, Wb::Connector)
                         | (Wb::Letter | Wb::Numeric, Wb::Letter | Wb::Numeric)
                         | (Wb::Connector, Wb::Letter | Wb::Numeric) => {
-                            i += 1;
+                            i += len;
                             prev = cur;
                         }
                         // WB6, WB7: letter (MidLetter | MidNumLet | ') letter.
-                        (Wb::Letter, Wb::MidLetter | Wb::MidBoth) if class(i + 1) == Wb::Letter => {
-                            i += 2;
+                        (Wb::Letter, Wb::MidLetter | Wb::MidBoth)
+                            if at(i + len).0 == Wb::Letter =>
+                        {
+                            i += len + at(i + len).1;
                         }
                         // WB11, WB12: digit (MidNum | MidNumLet | ') digit.
-                        (Wb::Numeric, Wb::MidNum | Wb::MidBoth) if class(i + 1) == Wb::Numeric => {
-                            i += 2;
+                        (Wb::Numeric, Wb::MidNum | Wb::MidBoth) if at(i + len).0 == Wb::Numeric => {
+                            i += len + at(i + len).1;
                         }
                         _ => break,
                     }
@@ -371,7 +405,7 @@ impl<'a> Iterator for AsciiWordBounds<'a> {
             }
             // WB3d: horizontal spaces stay together.
             Wb::Space => {
-                while class(i) == Wb::Space {
+                while at(i).0 == Wb::Space {
                     i += 1;
                 }
             }
@@ -380,14 +414,14 @@ impl<'a> Iterator for AsciiWordBounds<'a> {
             _ => {}
         }
         self.i = i;
-        Some((start, &self.s[start..i]))
+        Some((start, &s[start..i]))
     }
 }
 
 /// Words of text in the sense of `unicode_words` (word bounds holding a
 /// letter or digit), on the ASCII fast path when the text allows it.
 fn for_each_word<'a>(text: &'a str, mut f: impl FnMut(&'a str)) {
-    if text.is_ascii() {
+    if ascii_word_bounds_apply(text) {
         ascii_word_bounds(text)
             .filter(|(_, w)| w.bytes().any(|c| c.is_ascii_alphanumeric()))
             .for_each(|(_, w)| f(w));
@@ -502,9 +536,12 @@ mod tests {
 
     #[test]
     fn ascii_word_bounds_equal_unicode_segmentation() {
-        // Random ASCII strings over the characters whose word-break class
-        // matters, compared with the table-driven segmentation.
-        let alphabet = b"ab Z09_.,;:'\"-()\r\n\t/  ";
+        // Random strings over the ASCII characters whose word-break class
+        // matters and the non-ASCII ones the splitter knows, compared with
+        // the table-driven segmentation.
+        let alphabet: Vec<char> = "ab Z09_.,;:'\"-()\r\n\t/  \u{2018}\u{2019}\u{201C}\u{201D}\u{2013}\u{2014}\u{00A0}\u{2026}"
+            .chars()
+            .collect();
         let mut seed = 11u64;
         let mut next = || {
             seed = seed
@@ -512,10 +549,10 @@ mod tests {
                 .wrapping_add(1442695040888963407);
             (seed >> 33) as usize
         };
-        for _ in 0..5000 {
+        for _ in 0..20000 {
             let len = next() % 24;
             let t: String = (0..len)
-                .map(|_| alphabet[next() % alphabet.len()] as char)
+                .map(|_| alphabet[next() % alphabet.len()])
                 .collect();
             let fast: Vec<(usize, &str)> = ascii_word_bounds(&t).collect();
             let slow: Vec<(usize, &str)> = t.split_word_bound_indices().collect();
@@ -524,9 +561,15 @@ mod tests {
             for_each_word(&t, |w| words.push(w));
             assert_eq!(words, t.unicode_words().collect::<Vec<_>>(), "{t:?}");
         }
-        let t = "general's 1,000.5 a.b 1.a a:b 1:2 x_1 _ __a a__ 2030s \r\n  ";
-        let fast: Vec<(usize, &str)> = ascii_word_bounds(t).collect();
-        assert_eq!(fast, t.split_word_bound_indices().collect::<Vec<_>>());
+        for t in [
+            "general's 1,000.5 a.b 1.a a:b 1:2 x_1 _ __a a__ 2030s \r\n  ",
+            "the Secretary-General’s “report” – 1’000 a‘b ’x y’ — 5\u{00A0}000…",
+        ] {
+            assert!(ascii_word_bounds_apply(t));
+            let fast: Vec<(usize, &str)> = ascii_word_bounds(t).collect();
+            assert_eq!(fast, t.split_word_bound_indices().collect::<Vec<_>>());
+        }
+        assert!(!ascii_word_bounds_apply("café"));
     }
 
     #[test]

@@ -435,7 +435,7 @@ impl<'a> Tokens<'a> {
                 let e = i + c.len_utf8();
                 push(&text[i..e], e);
             }
-        } else if text.is_ascii() {
+        } else if normalize::ascii_word_bounds_apply(text) {
             for (i, w) in normalize::ascii_word_bounds(text) {
                 push(w, i + w.len());
             }
@@ -503,7 +503,7 @@ pub fn script_similarity(ops: &[WordOp], lang: Language) -> f64 {
     let count = |t: &str| -> usize {
         if lang.is_unspaced() {
             t.chars().filter(|c| !c.is_whitespace()).count()
-        } else if t.is_ascii() {
+        } else if normalize::ascii_word_bounds_apply(t) {
             normalize::ascii_word_bounds(t)
                 .filter(|(_, w)| !w.trim().is_empty())
                 .count()
