@@ -242,7 +242,8 @@ pub fn keys(text: &str, lang: Language, policy: &dyn KeyPolicy) -> Vec<String> {
 pub fn for_each_key(text: &str, lang: Language, policy: &dyn KeyPolicy, mut f: impl FnMut(&str)) {
     let folded = fold(text, lang);
     let folded = policy.prepare(&folded);
-    let mut words: Vec<&str> = Vec::new();
+    // Room for a word every five bytes, so the vector rarely grows.
+    let mut words: Vec<&str> = Vec::with_capacity(folded.len() / 5 + 1);
     for_each_word(&folded, |w| {
         if lang.is_unspaced() || w.chars().any(is_han) {
             split_han(w, &mut words);

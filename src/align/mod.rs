@@ -311,7 +311,8 @@ fn unit_keys(
     ed.units
         .iter()
         .map(|u| {
-            let mut ids = Vec::new();
+            // Room for a key every five bytes, so the vector rarely grows.
+            let mut ids = Vec::with_capacity(u.text.len() / 5 + 1);
             normalize::for_each_key(&u.text, lang, policy, |k| {
                 // A key's String is allocated only the first time it is seen.
                 let id = match interner.get(k) {

@@ -423,8 +423,11 @@ impl<'a> Tokens<'a> {
 
     /// Token ids of `text` and the byte offset where each token ends.
     fn split(&mut self, text: &'a str, lang: Language) -> (Vec<u32>, Vec<usize>) {
-        let mut ids = Vec::new();
-        let mut ends = Vec::new();
+        // Room for the usual count (a word and a space every eight bytes or
+        // so), so the vectors rarely grow.
+        let guess = text.len() / 3 + 1;
+        let mut ids = Vec::with_capacity(guess);
+        let mut ends = Vec::with_capacity(guess);
         let mut push = |t: &'a str, end: usize| {
             let next = self.ids.len() as u32;
             ids.push(*self.ids.entry(t).or_insert(next));
