@@ -107,13 +107,14 @@ fn postings(per_unit: &[Vec<u32>], features: usize) -> (Vec<u32>, Vec<u32>) {
     (start, units)
 }
 
-/// Below this many units (both editions together) the two directions of the
-/// search run on one thread: a second one costs more than it saves.
-const PARALLEL_MIN_UNITS: usize = 64;
-
 /// Candidate pairs `(old, new)` for units with keys `old` and `new`,
-/// deduplicated, in no particular order.
-pub(crate) fn candidate_pairs(old: &[Vec<u32>], new: &[Vec<u32>]) -> Vec<(usize, usize)> {
+/// deduplicated, in no particular order; with `parallel`, the two directions
+/// of the search run on two threads.
+pub(crate) fn candidate_pairs(
+    old: &[Vec<u32>],
+    new: &[Vec<u32>],
+    parallel: bool,
+) -> Vec<(usize, usize)> {
     // Each feature is hashed once, when numbered; everything after works on
     // feature numbers.
     let mut ids: HashMap<u64, u32> =
@@ -198,7 +199,7 @@ pub(crate) fn candidate_pairs(old: &[Vec<u32>], new: &[Vec<u32>]) -> Vec<(usize,
         }
         pairs
     };
-    let mut pairs = if old.len() + new.len() < PARALLEL_MIN_UNITS {
+    let mut pairs = if !parallel {
         let mut p = direction(0);
         p.extend(direction(1));
         p

@@ -144,6 +144,19 @@ pub const RESIDUAL_MIN_KEYS: usize = 10;
 /// lends a short phrase is not merged).
 pub const RESIDUAL_PART_MIN: f64 = 0.25;
 
+/// Unit text (both editions together) from which keying, candidate search
+/// and scoring are split over two threads. Below it each step takes a few
+/// milliseconds, less than a second thread can cost on a busy machine, where
+/// it may wait a whole scheduler time slice before it runs (on the shared
+/// 2-core machine the two-thread run of a 40 KB pair took 24 ms instead of
+/// 12 ms in about half the runs; docs/PERFORMANCE.md).
+pub const PARALLEL_MIN_BYTES: usize = 1 << 20;
+
+/// Bytes of unit text of an edition.
+pub(crate) fn text_bytes(ed: &Edition) -> usize {
+    ed.units.iter().map(|u| u.text.len()).sum()
+}
+
 /// A fast non-cryptographic hasher (the Fx multiply-rotate scheme) for the
 /// integer and short-string keys of alignment; inputs are not adversarial
 /// and SipHash dominated the run time on large documents.
@@ -330,15 +343,22 @@ fn unit_keys(
         .collect()
 }
 
-/// Both editions' unit keys over one set of ids. The two editions are keyed
-/// at the same time on two threads, each with its own interner; the new
-/// edition's ids are then renumbered into the old edition's.
+/// Both editions' unit keys over one set of ids. With `parallel`, the two
+/// editions are keyed at the same time on two threads, each with its own
+/// interner; the new edition's ids are then renumbered into the old
+/// edition's.
 fn keys_of_both(
     old: &Edition,
     new: &Edition,
     policy: &dyn KeyPolicy,
+    parallel: bool,
 ) -> (Vec<Vec<u32>>, Vec<Vec<u32>>) {
     let mut interner = HashMap::default();
+    if !parallel {
+        let old_keys = unit_keys(old, policy, &mut interner);
+        let new_keys = unit_keys(new, policy, &mut interner);
+        return (old_keys, new_keys);
+    }
     let (old_keys, mut new_keys, new_interner) = std::thread::scope(|s| {
         let worker = s.spawn(|| {
             let mut own = HashMap::default();
@@ -529,17 +549,15 @@ impl<'a> Scorer<'a> {
         (r, l)
     }
 
-    /// Score all `pairs` into the cache, on two threads when there are
-    /// enough of them to pay for one (each score depends only on its pair).
-    fn score_all(&mut self, pairs: &[(usize, usize)]) {
-        /// Below this many pairs a second thread costs more than it saves.
-        const PARALLEL_MIN_PAIRS: usize = 128;
+    /// Score all `pairs` into the cache, on two threads with `parallel` (each
+    /// score depends only on its pair).
+    fn score_all(&mut self, pairs: &[(usize, usize)], parallel: bool) {
         let this = &*self;
         let run = |ps: &[(usize, usize)]| -> Vec<(f64, usize)> {
             ps.iter().map(|&(i, j)| this.compute(i, j)).collect()
         };
         let (first, second) = pairs.split_at(pairs.len() / 2);
-        let scores: Vec<(f64, usize)> = if pairs.len() < PARALLEL_MIN_PAIRS {
+        let scores: Vec<(f64, usize)> = if !parallel {
             run(pairs)
         } else {
             std::thread::scope(|s| {
@@ -596,19 +614,25 @@ pub fn align(old: &Edition, new: &Edition, opts: &AlignOptions) -> Alignment {
         (None, Some(d)) => d,
         (None, None) => default,
     };
-    let (old_keys, new_keys) = keys_of_both(old, new, policy);
-    // The candidate search needs only the keys: the rest of both sides is
-    // prepared meanwhile on a second thread.
+    let parallel = text_bytes(old) + text_bytes(new) >= PARALLEL_MIN_BYTES;
+    let (old_keys, new_keys) = keys_of_both(old, new, policy, parallel);
+    // The candidate search needs only the keys: with `parallel`, the rest of
+    // both sides is prepared meanwhile on a second thread.
     let parts = |ed: &Edition, keys: &[Vec<u32>]| Side::parts(ed, keys);
-    let ((old_parts, new_parts), cands) = std::thread::scope(|s| {
-        let worker = s.spawn(|| (parts(old, &old_keys), parts(new, &new_keys)));
-        let cands = candidates::candidate_pairs(&old_keys, &new_keys);
-        // The worker cannot fail short of a bug; prepare again here.
-        let sides = worker
-            .join()
-            .unwrap_or_else(|_| (parts(old, &old_keys), parts(new, &new_keys)));
-        (sides, cands)
-    });
+    let ((old_parts, new_parts), cands) = if !parallel {
+        let cands = candidates::candidate_pairs(&old_keys, &new_keys, false);
+        ((parts(old, &old_keys), parts(new, &new_keys)), cands)
+    } else {
+        std::thread::scope(|s| {
+            let worker = s.spawn(|| (parts(old, &old_keys), parts(new, &new_keys)));
+            let cands = candidates::candidate_pairs(&old_keys, &new_keys, true);
+            // The worker cannot fail short of a bug; prepare again here.
+            let sides = worker
+                .join()
+                .unwrap_or_else(|_| (parts(old, &old_keys), parts(new, &new_keys)));
+            (sides, cands)
+        })
+    };
     let side = |keys: Vec<Vec<u32>>, (bags, patterns, parent)| Side {
         keys,
         bags,
@@ -617,7 +641,7 @@ pub fn align(old: &Edition, new: &Edition, opts: &AlignOptions) -> Alignment {
     };
     let os = side(old_keys, old_parts);
     let ns = side(new_keys, new_parts);
-    let mut links = align_sides(&os, &ns, cands);
+    let mut links = align_sides(&os, &ns, cands, parallel);
     links.sort_by_key(|l| (l.first_new(), l.first_old()));
     let mut old_used = vec![false; os.len()];
     let mut new_used = vec![false; ns.len()];
@@ -637,7 +661,7 @@ pub fn align(old: &Edition, new: &Edition, opts: &AlignOptions) -> Alignment {
     }
 }
 
-fn align_sides(os: &Side, ns: &Side, cands: Vec<(usize, usize)>) -> Vec<Link> {
+fn align_sides(os: &Side, ns: &Side, cands: Vec<(usize, usize)>, parallel: bool) -> Vec<Link> {
     let (n, m) = (os.len(), ns.len());
     if n == 0 || m == 0 {
         return Vec::new();
@@ -647,7 +671,7 @@ fn align_sides(os: &Side, ns: &Side, cands: Vec<(usize, usize)>) -> Vec<Link> {
         new: ns,
         cache: HashMap::with_capacity_and_hasher(cands.len() * 2, Default::default()),
     };
-    sc.score_all(&cands);
+    sc.score_all(&cands, parallel);
 
     // Steps 3–4: score candidates, greedy one-to-one assignment.
     let mut ranked: Vec<(f64, f64, usize, usize)> = Vec::with_capacity(cands.len());
@@ -1255,6 +1279,72 @@ mod tests {
         assert_eq!(a.added, [0]);
         let b = align(&n, &o, &AlignOptions::default());
         assert_eq!(b.removed, [0]);
+    }
+
+    /// Two generated editions (synthetic words), the new one with clauses
+    /// reworded, dropped, added and moved.
+    fn generated_pair() -> (Edition, Edition) {
+        let words = [
+            "alpha",
+            "beta",
+            "gamma",
+            "delta",
+            "routes",
+            "funds",
+            "report",
+            "synthetic",
+            "council",
+            "assembly",
+            "decides",
+            "requests",
+            "notes",
+            "welcomes",
+            "the",
+            "of",
+        ];
+        let clause = |k: usize, shift: usize| -> String {
+            (0..12 + k % 7)
+                .map(|w| words[(k * 7 + w * 3 + shift * (w % 3)) % words.len()])
+                .collect::<Vec<_>>()
+                .join(" ")
+                + &format!(" clause {k} (synthetic);")
+        };
+        let ids = |n: usize| (1..=n).map(|k| format!("OP{k}")).collect::<Vec<_>>();
+        let old_texts: Vec<String> = (0..60).map(|k| clause(k, 0)).collect();
+        let mut new_texts: Vec<String> = (0..60)
+            .filter(|k| k % 11 != 5)
+            .map(|k| clause(k, usize::from(k % 4 == 1)))
+            .collect();
+        new_texts.insert(10, clause(200, 0));
+        new_texts.swap(3, 40);
+        let mk = |texts: &[String]| {
+            let ids = ids(texts.len());
+            let units: Vec<(&str, &str)> = ids
+                .iter()
+                .zip(texts)
+                .map(|(i, t)| (i.as_str(), t.as_str()))
+                .collect();
+            ed(&units)
+        };
+        (mk(&old_texts), mk(&new_texts))
+    }
+
+    #[test]
+    fn two_threads_give_what_one_gives() {
+        let (o, n) = generated_pair();
+        let policy = normalize::default_policy(false, false);
+        let (ok1, nk1) = keys_of_both(&o, &n, policy, false);
+        let (ok2, nk2) = keys_of_both(&o, &n, policy, true);
+        assert_eq!((&ok1, &nk1), (&ok2, &nk2));
+        let c1 = candidates::candidate_pairs(&ok1, &nk1, false);
+        let c2 = candidates::candidate_pairs(&ok1, &nk1, true);
+        assert_eq!(c1, c2);
+        let os = Side::from_keys(&o, ok1);
+        let ns = Side::from_keys(&n, nk1);
+        let l1 = align_sides(&os, &ns, c1, false);
+        let l2 = align_sides(&os, &ns, c2, true);
+        assert_eq!(l1, l2);
+        assert!(l1.len() > 40, "{}", l1.len());
     }
 
     #[test]

@@ -303,14 +303,23 @@ fn added_change(new: &Edition, j: usize) -> Change {
 }
 
 /// Word diffs and similarities of linked texts (none for unchanged ones),
-/// computed on two threads when there are enough of them to pay for one.
+/// computed on two threads when the changed texts are long enough to pay for
+/// one ([`align::PARALLEL_MIN_BYTES`]).
 fn word_diffs(
     texts: &[(String, String)],
     kinds: &[ChangeKind],
     lang: Language,
 ) -> Vec<(Vec<WordOp>, f64)> {
-    /// Below this many changed texts a second thread costs more than it saves.
-    const PARALLEL_MIN: usize = 8;
+    word_diffs_from(texts, kinds, lang, align::PARALLEL_MIN_BYTES)
+}
+
+/// [`word_diffs`], on two threads from `parallel_min` bytes of changed text.
+fn word_diffs_from(
+    texts: &[(String, String)],
+    kinds: &[ChangeKind],
+    lang: Language,
+    parallel_min: usize,
+) -> Vec<(Vec<WordOp>, f64)> {
     let one = |(ot, nt): &(String, String), kind: &ChangeKind| -> (Vec<WordOp>, f64) {
         if *kind == ChangeKind::Unchanged {
             (Vec::new(), 1.0)
@@ -323,15 +332,6 @@ fn word_diffs(
     let run = |range: std::ops::Range<usize>| -> Vec<(Vec<WordOp>, f64)> {
         range.map(|k| one(&texts[k], &kinds[k])).collect()
     };
-    let changed = kinds
-        .iter()
-        .filter(|k| **k != ChangeKind::Unchanged)
-        .count();
-    if changed < PARALLEL_MIN {
-        return run(0..texts.len());
-    }
-    // Split where half of the changed texts' bytes lie, so both threads get
-    // about the same work.
     let cost = |k: usize| {
         if kinds[k] == ChangeKind::Unchanged {
             0
@@ -340,6 +340,11 @@ fn word_diffs(
         }
     };
     let total: usize = (0..texts.len()).map(cost).sum();
+    if total < parallel_min {
+        return run(0..texts.len());
+    }
+    // Split where half of the changed texts' bytes lie, so both threads get
+    // about the same work.
     let mut acc = 0;
     let mid = (0..texts.len())
         .position(|k| {
@@ -611,6 +616,32 @@ mod tests {
             assert_eq!(side(&d, Op::Delete), o);
             assert_eq!(side(&d, Op::Insert), n);
         }
+    }
+
+    #[test]
+    fn two_threads_give_what_one_gives() {
+        let texts: Vec<(String, String)> = (0..20)
+            .map(|k| {
+                let o = format!("Requests report {k} at its seventy-sixth session (synthetic);");
+                (
+                    o.clone(),
+                    o.replace("sixth", "eighth").replace("report", "a report"),
+                )
+            })
+            .collect();
+        let kinds: Vec<ChangeKind> = (0..20)
+            .map(|k| {
+                if k % 3 == 0 {
+                    ChangeKind::Unchanged
+                } else {
+                    ChangeKind::Changed
+                }
+            })
+            .collect();
+        let one = word_diffs_from(&texts, &kinds, Language::En, usize::MAX);
+        let two = word_diffs_from(&texts, &kinds, Language::En, 0);
+        assert_eq!(one, two);
+        assert_eq!(one.len(), 20);
     }
 
     #[test]
