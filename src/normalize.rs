@@ -121,7 +121,7 @@ pub fn fold(text: &str, _lang: Language) -> String {
     // NFKC is the identity on text already in NFKC (always so for ASCII);
     // the quick check is far cheaper than decomposing and recomposing.
     if text.is_ascii() || is_nfkc_quick(text.chars()) == IsNormalized::Yes {
-        fold_chars(text.chars(), text.len())
+        fold_nfkc_str(text)
     } else {
         fold_chars(text.nfkc(), text.len())
     }
@@ -143,6 +143,38 @@ fn fold_chars(chars: impl Iterator<Item = char>, len: usize) -> String {
             for l in c.to_lowercase() {
                 f.push(l);
             }
+        }
+    }
+    f.out
+}
+
+/// [`fold_chars`] over the characters of `text` (already NFKC), taking
+/// ASCII bytes as they are instead of decoding characters.
+fn fold_nfkc_str(text: &str) -> String {
+    let mut f = Folder {
+        out: String::with_capacity(text.len()),
+        pending_space: false,
+    };
+    let bytes = text.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        if b.is_ascii() {
+            i += 1;
+            let c = char::from(b.to_ascii_lowercase());
+            if c.is_ascii_alphanumeric() && !f.pending_space {
+                f.out.push(c);
+            } else {
+                f.push(c);
+            }
+            continue;
+        }
+        let Some(c) = text[i..].chars().next() else {
+            break;
+        };
+        i += c.len_utf8();
+        for l in c.to_lowercase() {
+            f.push(l);
         }
     }
     f.out
@@ -210,7 +242,8 @@ pub fn keys(text: &str, lang: Language, policy: &dyn KeyPolicy) -> Vec<String> {
 pub fn for_each_key(text: &str, lang: Language, policy: &dyn KeyPolicy, mut f: impl FnMut(&str)) {
     let folded = fold(text, lang);
     let folded = policy.prepare(&folded);
-    let mut words: Vec<&str> = Vec::new();
+    // Room for a word every five bytes, so the vector rarely grows.
+    let mut words: Vec<&str> = Vec::with_capacity(folded.len() / 5 + 1);
     for_each_word(&folded, |w| {
         if lang.is_unspaced() || w.chars().any(is_han) {
             split_han(w, &mut words);
@@ -259,7 +292,7 @@ enum Wb {
     Other,
 }
 
-fn wb(b: u8) -> Wb {
+const fn wb(b: u8) -> Wb {
     match b {
         b'a'..=b'z' | b'A'..=b'Z' => Wb::Letter,
         b'0'..=b'9' => Wb::Numeric,
@@ -273,46 +306,107 @@ fn wb(b: u8) -> Wb {
     }
 }
 
-/// Unicode word bounds (UAX #29) of ASCII text, with their byte offsets:
-/// the same segments as `unicode_segmentation`'s `split_word_bound_indices`,
-/// without its table look-ups. `s` must be ASCII.
-pub(crate) fn ascii_word_bounds(s: &str) -> impl Iterator<Item = (usize, &str)> {
-    debug_assert!(s.is_ascii());
-    let b = s.as_bytes();
-    let class = move |i: usize| b.get(i).map_or(Wb::Other, |&x| wb(x));
-    let mut i = 0;
-    std::iter::from_fn(move || {
+/// [`wb`] of every byte, looked up instead of matched.
+const WB_TABLE: [Wb; 256] = {
+    let mut t = [Wb::Other; 256];
+    let mut b = 0;
+    while b < 128 {
+        t[b] = wb(b as u8);
+        b += 1;
+    }
+    t
+};
+
+/// The word-break class of the few non-ASCII characters common in English
+/// and French UN text (curly quotes and apostrophes, dashes, the
+/// non-breaking space, the ellipsis); `None` for any other.
+fn wb_extra(c: char) -> Option<Wb> {
+    match c {
+        // MidNumLet: joins letters or digits, like `.` and `'`.
+        '\u{2018}' | '\u{2019}' => Some(Wb::MidBoth),
+        // Other: a segment of its own.
+        '\u{201C}' | '\u{201D}' | '\u{2013}' | '\u{2014}' | '\u{00A0}' | '\u{2026}' => {
+            Some(Wb::Other)
+        }
+        _ => None,
+    }
+}
+
+/// Whether [`ascii_word_bounds`] applies to `s`: ASCII text, or text whose
+/// only other characters are those of [`wb_extra`].
+pub(crate) fn ascii_word_bounds_apply(s: &str) -> bool {
+    s.is_ascii() || s.chars().all(|c| c.is_ascii() || wb_extra(c).is_some())
+}
+
+/// Unicode word bounds (UAX #29) of ASCII text (or text for which
+/// [`ascii_word_bounds_apply`] holds), with their byte offsets: the same
+/// segments as `unicode_segmentation`'s `split_word_bound_indices`, without
+/// its table look-ups.
+pub(crate) fn ascii_word_bounds(s: &str) -> AsciiWordBounds<'_> {
+    debug_assert!(ascii_word_bounds_apply(s));
+    AsciiWordBounds { s, i: 0 }
+}
+
+/// Iterator of [`ascii_word_bounds`].
+pub(crate) struct AsciiWordBounds<'a> {
+    s: &'a str,
+    i: usize,
+}
+
+impl<'a> Iterator for AsciiWordBounds<'a> {
+    type Item = (usize, &'a str);
+
+    fn next(&mut self) -> Option<(usize, &'a str)> {
+        let (s, b) = (self.s, self.s.as_bytes());
+        // Class and length of the character at `i` (`Other`, 0 past the end).
+        let at = |i: usize| -> (Wb, usize) {
+            match b.get(i) {
+                None => (Wb::Other, 0),
+                Some(&x) if x.is_ascii() => (WB_TABLE[usize::from(x)], 1),
+                Some(_) => s[i..].chars().next().map_or((Wb::Other, 0), |c| {
+                    (wb_extra(c).unwrap_or(Wb::Other), c.len_utf8())
+                }),
+            }
+        };
+        let mut i = self.i;
         if i >= b.len() {
             return None;
         }
         let start = i;
-        let first = class(i);
-        i += 1;
+        let (first, len) = at(i);
+        i += len.max(1);
         match first {
-            Wb::Letter | Wb::Numeric | Wb::Connector => loop {
-                if i >= b.len() {
-                    break;
+            Wb::Letter | Wb::Numeric | Wb::Connector => {
+                // The class of the character before `i`, carried instead of
+                // looked up again.
+                let mut prev = first;
+                while i < b.len() {
+                    let (cur, len) = at(i);
+                    match (prev, cur) {
+                        // WB5, WB8, WB9, WB10, WB13a, WB13b.
+                        (Wb::Letter | Wb::Numeric | Wb::Connector, Wb::Connector)
+                        | (Wb::Letter | Wb::Numeric, Wb::Letter | Wb::Numeric)
+                        | (Wb::Connector, Wb::Letter | Wb::Numeric) => {
+                            i += len;
+                            prev = cur;
+                        }
+                        // WB6, WB7: letter (MidLetter | MidNumLet | ') letter.
+                        (Wb::Letter, Wb::MidLetter | Wb::MidBoth)
+                            if at(i + len).0 == Wb::Letter =>
+                        {
+                            i += len + at(i + len).1;
+                        }
+                        // WB11, WB12: digit (MidNum | MidNumLet | ') digit.
+                        (Wb::Numeric, Wb::MidNum | Wb::MidBoth) if at(i + len).0 == Wb::Numeric => {
+                            i += len + at(i + len).1;
+                        }
+                        _ => break,
+                    }
                 }
-                let (prev, cur) = (class(i - 1), class(i));
-                let joins = match (prev, cur) {
-                    // WB5, WB8, WB9, WB10, WB13a, WB13b.
-                    (Wb::Letter | Wb::Numeric | Wb::Connector, Wb::Connector)
-                    | (Wb::Letter | Wb::Numeric, Wb::Letter | Wb::Numeric)
-                    | (Wb::Connector, Wb::Letter | Wb::Numeric) => 1,
-                    // WB6, WB7: letter (MidLetter | MidNumLet | ') letter.
-                    (Wb::Letter, Wb::MidLetter | Wb::MidBoth) if class(i + 1) == Wb::Letter => 2,
-                    // WB11, WB12: digit (MidNum | MidNumLet | ') digit.
-                    (Wb::Numeric, Wb::MidNum | Wb::MidBoth) if class(i + 1) == Wb::Numeric => 2,
-                    _ => 0,
-                };
-                if joins == 0 {
-                    break;
-                }
-                i += joins;
-            },
+            }
             // WB3d: horizontal spaces stay together.
             Wb::Space => {
-                while class(i) == Wb::Space {
+                while at(i).0 == Wb::Space {
                     i += 1;
                 }
             }
@@ -320,14 +414,15 @@ pub(crate) fn ascii_word_bounds(s: &str) -> impl Iterator<Item = (usize, &str)> 
             Wb::Cr if b.get(i) == Some(&b'\n') => i += 1,
             _ => {}
         }
+        self.i = i;
         Some((start, &s[start..i]))
-    })
+    }
 }
 
 /// Words of text in the sense of `unicode_words` (word bounds holding a
 /// letter or digit), on the ASCII fast path when the text allows it.
 fn for_each_word<'a>(text: &'a str, mut f: impl FnMut(&'a str)) {
-    if text.is_ascii() {
+    if ascii_word_bounds_apply(text) {
         ascii_word_bounds(text)
             .filter(|(_, w)| w.bytes().any(|c| c.is_ascii_alphanumeric()))
             .for_each(|(_, w)| f(w));
@@ -401,6 +496,23 @@ mod tests {
     }
 
     #[test]
+    fn str_path_equals_the_char_path() {
+        for t in [
+            "Secretary‑General’s “report” — on traf- ficking, Ａ ﬁ (synthetic)",
+            "Ünited Nations\u{00A0}Ωmega ёлка السلام ٢٠١٩ 大会 ΣΑΣ İstanbul",
+            "",
+            "  Recalling its resolution 76/186 (synthetic)  ",
+            "traf- ficking, traf-  Ficking, 2- ficking, -  x, a -b, a- -b",
+            "a\tb\nc\r\n d\x0b\x0ce `quoted' MIXED_case x:y 1.5",
+            "- a",
+            "a-\n  b-\tc",
+            "\x00\x1f\x7f~",
+        ] {
+            assert_eq!(fold_nfkc_str(t), fold_chars(t.chars(), t.len()), "{t:?}");
+        }
+    }
+
+    #[test]
     fn quick_check_path_equals_full_nfkc() {
         // Text that is already NFKC (ASCII, Arabic, Cyrillic, Chinese, precomposed
         // accents) and text that is not (combining sequences, ligatures,
@@ -425,9 +537,12 @@ mod tests {
 
     #[test]
     fn ascii_word_bounds_equal_unicode_segmentation() {
-        // Random ASCII strings over the characters whose word-break class
-        // matters, compared with the table-driven segmentation.
-        let alphabet = b"ab Z09_.,;:'\"-()\r\n\t/  ";
+        // Random strings over the ASCII characters whose word-break class
+        // matters and the non-ASCII ones the splitter knows, compared with
+        // the table-driven segmentation.
+        let alphabet: Vec<char> = "ab Z09_.,;:'\"-()\r\n\t/  \u{2018}\u{2019}\u{201C}\u{201D}\u{2013}\u{2014}\u{00A0}\u{2026}"
+            .chars()
+            .collect();
         let mut seed = 11u64;
         let mut next = || {
             seed = seed
@@ -435,10 +550,10 @@ mod tests {
                 .wrapping_add(1442695040888963407);
             (seed >> 33) as usize
         };
-        for _ in 0..5000 {
+        for _ in 0..20000 {
             let len = next() % 24;
             let t: String = (0..len)
-                .map(|_| alphabet[next() % alphabet.len()] as char)
+                .map(|_| alphabet[next() % alphabet.len()])
                 .collect();
             let fast: Vec<(usize, &str)> = ascii_word_bounds(&t).collect();
             let slow: Vec<(usize, &str)> = t.split_word_bound_indices().collect();
@@ -447,9 +562,15 @@ mod tests {
             for_each_word(&t, |w| words.push(w));
             assert_eq!(words, t.unicode_words().collect::<Vec<_>>(), "{t:?}");
         }
-        let t = "general's 1,000.5 a.b 1.a a:b 1:2 x_1 _ __a a__ 2030s \r\n  ";
-        let fast: Vec<(usize, &str)> = ascii_word_bounds(t).collect();
-        assert_eq!(fast, t.split_word_bound_indices().collect::<Vec<_>>());
+        for t in [
+            "general's 1,000.5 a.b 1.a a:b 1:2 x_1 _ __a a__ 2030s \r\n  ",
+            "the Secretary-General’s “report” – 1’000 a‘b ’x y’ — 5\u{00A0}000…",
+        ] {
+            assert!(ascii_word_bounds_apply(t));
+            let fast: Vec<(usize, &str)> = ascii_word_bounds(t).collect();
+            assert_eq!(fast, t.split_word_bound_indices().collect::<Vec<_>>());
+        }
+        assert!(!ascii_word_bounds_apply("café"));
     }
 
     #[test]

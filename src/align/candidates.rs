@@ -7,7 +7,7 @@
 //! weight. Very common features (long postings) are skipped, except a unit's
 //! few rarest ones, so the work stays near linear in the number of units.
 
-use super::{HashMap, Side};
+use super::HashMap;
 
 /// Candidates kept per unit, in each direction (old→new and new→old).
 pub const CANDIDATES_PER_UNIT: usize = 6;
@@ -107,15 +107,21 @@ fn postings(per_unit: &[Vec<u32>], features: usize) -> (Vec<u32>, Vec<u32>) {
     (start, units)
 }
 
-/// Candidate pairs `(old, new)`, deduplicated, in no particular order.
-pub(crate) fn candidate_pairs(os: &Side, ns: &Side) -> Vec<(usize, usize)> {
+/// Candidate pairs `(old, new)` for units with keys `old` and `new`,
+/// deduplicated, in no particular order; with `parallel`, the two directions
+/// of the search run on two threads.
+pub(crate) fn candidate_pairs(
+    old: &[Vec<u32>],
+    new: &[Vec<u32>],
+    parallel: bool,
+) -> Vec<(usize, usize)> {
     // Each feature is hashed once, when numbered; everything after works on
     // feature numbers.
     let mut ids: HashMap<u64, u32> =
-        HashMap::with_capacity_and_hasher(os.len() * 40, Default::default());
+        HashMap::with_capacity_and_hasher(old.len() * 40, Default::default());
     let mut feat = Vec::new();
-    let of = number(&os.keys, &mut ids, &mut feat);
-    let nf = number(&ns.keys, &mut ids, &mut feat);
+    let of = number(old, &mut ids, &mut feat);
+    let nf = number(new, &mut ids, &mut feat);
     drop(ids);
     let (so, uo) = postings(&of, feat.len());
     let (sn, un) = postings(&nf, feat.len());
@@ -124,16 +130,17 @@ pub(crate) fn candidate_pairs(os: &Side, ns: &Side) -> Vec<(usize, usize)> {
         start: [so, sn],
         units: [uo, un],
     };
-    let total = (os.len() + ns.len()) as f64;
+    let total = (old.len() + new.len()) as f64;
     let df: Vec<usize> = (0..table.feat.len() as u32).map(|f| table.df(f)).collect();
     let weight: Vec<f64> = df.iter().map(|&d| (total / d as f64).ln() + 1.0).collect();
     let wsum = |fs: &[u32]| -> f64 { fs.iter().map(|&f| weight[f as usize]).sum() };
     let ow: Vec<f64> = of.iter().map(|f| wsum(f)).collect();
     let nw: Vec<f64> = nf.iter().map(|f| wsum(f)).collect();
 
-    let mut pairs: Vec<(usize, usize)> = Vec::new();
-    // Direction new→old, then old→new.
-    for dir in 0..2 {
+    // Direction new→old (0) or old→new (1): each unit's best-weighted units
+    // of the other edition.
+    let direction = |dir: usize| -> Vec<(usize, usize)> {
+        let mut pairs: Vec<(usize, usize)> = Vec::new();
         let (from, from_w, to_w) = if dir == 0 {
             (&nf, &nw, &ow)
         } else {
@@ -141,15 +148,20 @@ pub(crate) fn candidate_pairs(os: &Side, ns: &Side) -> Vec<(usize, usize)> {
         };
         let mut acc = vec![0.0f64; to_w.len()];
         let mut touched: Vec<u32> = Vec::new();
-        let mut by_df: Vec<(usize, u64, u32)> = Vec::new();
+        // A unit's features by (document frequency, feature), packed into
+        // one integer each so that sorting compares integers, not tuples
+        // (document frequencies are unit counts, below 2^32).
+        let mut by_df: Vec<u128> = Vec::new();
         for (u, fs) in from.iter().enumerate() {
             by_df.clear();
-            by_df.extend(
-                fs.iter()
-                    .map(|&f| (df[f as usize], table.feat[f as usize], f)),
-            );
+            by_df.extend(fs.iter().map(|&f| {
+                (df[f as usize] as u128) << 96
+                    | u128::from(table.feat[f as usize]) << 32
+                    | u128::from(f)
+            }));
             by_df.sort_unstable();
-            for (rank, &(d, _, f)) in by_df.iter().enumerate() {
+            for (rank, &key) in by_df.iter().enumerate() {
+                let (d, f) = ((key >> 96) as usize, key as u32);
                 if d > MAX_POSTINGS && rank >= RAREST_ALWAYS {
                     break;
                 }
@@ -185,10 +197,25 @@ pub(crate) fn candidate_pairs(os: &Side, ns: &Side) -> Vec<(usize, usize)> {
             }
             touched.clear();
         }
-    }
+        pairs
+    };
+    let mut pairs = if !parallel {
+        let mut p = direction(0);
+        p.extend(direction(1));
+        p
+    } else {
+        std::thread::scope(|s| {
+            let worker = s.spawn(|| direction(0));
+            let second = direction(1);
+            // The worker cannot fail short of a bug; search again here.
+            let mut p = worker.join().unwrap_or_else(|_| direction(0));
+            p.extend(second);
+            p
+        })
+    };
     // Units with no keys at all (empty text) can only meet each other.
-    let empty_old: Vec<usize> = (0..os.len()).filter(|&i| os.keys[i].is_empty()).collect();
-    let empty_new: Vec<usize> = (0..ns.len()).filter(|&j| ns.keys[j].is_empty()).collect();
+    let empty_old: Vec<usize> = (0..old.len()).filter(|&i| old[i].is_empty()).collect();
+    let empty_new: Vec<usize> = (0..new.len()).filter(|&j| new[j].is_empty()).collect();
     for (&i, &j) in empty_old.iter().zip(&empty_new) {
         pairs.push((i, j));
     }

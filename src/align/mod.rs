@@ -144,6 +144,19 @@ pub const RESIDUAL_MIN_KEYS: usize = 10;
 /// lends a short phrase is not merged).
 pub const RESIDUAL_PART_MIN: f64 = 0.25;
 
+/// Unit text (both editions together) from which keying, candidate search
+/// and scoring are split over two threads. Below it each step takes a few
+/// milliseconds, less than a second thread can cost on a busy machine, where
+/// it may wait a whole scheduler time slice before it runs (on the shared
+/// 2-core machine the two-thread run of a 40 KB pair took 24 ms instead of
+/// 12 ms in about half the runs; docs/PERFORMANCE.md).
+pub const PARALLEL_MIN_BYTES: usize = 1 << 20;
+
+/// Bytes of unit text of an edition.
+pub(crate) fn text_bytes(ed: &Edition) -> usize {
+    ed.units.iter().map(|u| u.text.len()).sum()
+}
+
 /// A fast non-cryptographic hasher (the Fx multiply-rotate scheme) for the
 /// integer and short-string keys of alignment; inputs are not adversarial
 /// and SipHash dominated the run time on large documents.
@@ -155,10 +168,21 @@ impl Hasher for FxHasher {
         self.0
     }
     fn write(&mut self, bytes: &[u8]) {
-        for chunk in bytes.chunks(8) {
+        // Little-endian 8-byte words, the last one zero-padded; the padding
+        // is assembled byte by byte (no `memcpy` call for a short word).
+        let mut words = bytes.chunks_exact(8);
+        for w in &mut words {
             let mut b = [0u8; 8];
-            b[..chunk.len()].copy_from_slice(chunk);
+            b.copy_from_slice(w);
             self.write_u64(u64::from_le_bytes(b));
+        }
+        let rest = words.remainder();
+        if !rest.is_empty() {
+            let v = rest
+                .iter()
+                .rev()
+                .fold(0u64, |v, &x| (v << 8) | u64::from(x));
+            self.write_u64(v);
         }
     }
     fn write_u64(&mut self, v: u64) {
@@ -300,7 +324,8 @@ fn unit_keys(
     ed.units
         .iter()
         .map(|u| {
-            let mut ids = Vec::new();
+            // Room for a key every five bytes, so the vector rarely grows.
+            let mut ids = Vec::with_capacity(u.text.len() / 5 + 1);
             normalize::for_each_key(&u.text, lang, policy, |k| {
                 // A key's String is allocated only the first time it is seen.
                 let id = match interner.get(k) {
@@ -318,15 +343,22 @@ fn unit_keys(
         .collect()
 }
 
-/// Both editions' unit keys over one set of ids. The two editions are keyed
-/// at the same time on two threads, each with its own interner; the new
-/// edition's ids are then renumbered into the old edition's.
+/// Both editions' unit keys over one set of ids. With `parallel`, the two
+/// editions are keyed at the same time on two threads, each with its own
+/// interner; the new edition's ids are then renumbered into the old
+/// edition's.
 fn keys_of_both(
     old: &Edition,
     new: &Edition,
     policy: &dyn KeyPolicy,
+    parallel: bool,
 ) -> (Vec<Vec<u32>>, Vec<Vec<u32>>) {
     let mut interner = HashMap::default();
+    if !parallel {
+        let old_keys = unit_keys(old, policy, &mut interner);
+        let new_keys = unit_keys(new, policy, &mut interner);
+        return (old_keys, new_keys);
+    }
     let (old_keys, mut new_keys, new_interner) = std::thread::scope(|s| {
         let worker = s.spawn(|| {
             let mut own = HashMap::default();
@@ -376,7 +408,20 @@ impl Side {
         Side::from_keys(ed, unit_keys(ed, policy, interner))
     }
 
+    #[cfg(test)]
     fn from_keys(ed: &Edition, keys: Vec<Vec<u32>>) -> Side {
+        let (bags, patterns, parent) = Side::parts(ed, &keys);
+        Side {
+            keys,
+            bags,
+            patterns,
+            parent,
+        }
+    }
+
+    /// What a side holds besides its keys: bags, patterns and parents.
+    #[allow(clippy::type_complexity)]
+    fn parts(ed: &Edition, keys: &[Vec<u32>]) -> (Vec<Vec<u32>>, Vec<Pattern>, Vec<Option<usize>>) {
         let patterns = keys.iter().map(|k| Pattern::new(k)).collect();
         let bags = keys
             .iter()
@@ -398,12 +443,7 @@ impl Side {
             .iter()
             .map(|u| u.id.parent().and_then(|p| index.get(&p).copied()))
             .collect();
-        Side {
-            keys,
-            bags,
-            patterns,
-            parent,
-        }
+        (bags, patterns, parent)
     }
 
     fn len(&self) -> usize {
@@ -417,31 +457,40 @@ impl Side {
 /// clause reworded around the same names, acronyms, numbers and cited
 /// documents still scores high.
 struct Topic {
-    weight: HashMap<u32, f64>,
+    /// Weight of each key id (ids are dense: `0..` the number of keys).
+    weight: Vec<f64>,
     old_mass: Vec<f64>,
     new_mass: Vec<f64>,
 }
 
 impl Topic {
     fn new(os: &Side, ns: &Side) -> Topic {
-        let mut df: HashMap<u32, usize> = HashMap::default();
-        for b in os.bags.iter().chain(ns.bags.iter()) {
+        let bags = || os.bags.iter().chain(ns.bags.iter());
+        // Bags are ascending, so each one's last id is its largest.
+        let ids = bags()
+            .filter_map(|b| b.last())
+            .max()
+            .map_or(0, |&k| k as usize + 1);
+        let mut df = vec![0usize; ids];
+        for b in bags() {
             for &k in b {
-                *df.entry(k).or_insert(0) += 1;
+                df[k as usize] += 1;
             }
         }
         let total = (os.len() + ns.len()) as f64;
-        let weight: HashMap<u32, f64> = df
+        let weight: Vec<f64> = df
             .into_iter()
-            .map(|(k, d)| (k, (total / d as f64).ln().max(0.0)))
+            .map(|d| {
+                if d == 0 {
+                    0.0
+                } else {
+                    (total / d as f64).ln().max(0.0)
+                }
+            })
             .collect();
         let mass = |bags: &[Vec<u32>]| -> Vec<f64> {
             bags.iter()
-                .map(|b| {
-                    b.iter()
-                        .map(|k| weight.get(k).copied().unwrap_or(0.0))
-                        .sum()
-                })
+                .map(|b| b.iter().map(|&k| weight[k as usize]).sum())
                 .collect()
         };
         let old_mass = mass(&os.bags);
@@ -461,7 +510,7 @@ impl Topic {
                 std::cmp::Ordering::Less => x += 1,
                 std::cmp::Ordering::Greater => y += 1,
                 std::cmp::Ordering::Equal => {
-                    common += self.weight.get(&a[x]).copied().unwrap_or(0.0);
+                    common += self.weight[a[x] as usize];
                     x += 1;
                     y += 1;
                 }
@@ -488,10 +537,38 @@ impl<'a> Scorer<'a> {
         if let Some(&v) = self.cache.get(&(i, j)) {
             return v;
         }
+        let v = self.compute(i, j);
+        self.cache.insert((i, j), v);
+        v
+    }
+
+    /// `(ratio, lcs length)` of old unit `i` and new unit `j`, uncached.
+    fn compute(&self, i: usize, j: usize) -> (f64, usize) {
         let l = self.old.patterns[i].lcs(&self.new.keys[j]);
         let r = lcs::ratio(l, self.old.keys[i].len(), self.new.keys[j].len());
-        self.cache.insert((i, j), (r, l));
         (r, l)
+    }
+
+    /// Score all `pairs` into the cache, on two threads with `parallel` (each
+    /// score depends only on its pair).
+    fn score_all(&mut self, pairs: &[(usize, usize)], parallel: bool) {
+        let this = &*self;
+        let run = |ps: &[(usize, usize)]| -> Vec<(f64, usize)> {
+            ps.iter().map(|&(i, j)| this.compute(i, j)).collect()
+        };
+        let (first, second) = pairs.split_at(pairs.len() / 2);
+        let scores: Vec<(f64, usize)> = if !parallel {
+            run(pairs)
+        } else {
+            std::thread::scope(|s| {
+                let worker = s.spawn(|| run(second));
+                let mut out = run(first);
+                // The worker cannot fail short of a bug; score again here.
+                out.extend(worker.join().unwrap_or_else(|_| run(second)));
+                out
+            })
+        };
+        self.cache.extend(pairs.iter().copied().zip(scores));
     }
 
     fn score(&mut self, i: usize, j: usize) -> f64 {
@@ -537,10 +614,34 @@ pub fn align(old: &Edition, new: &Edition, opts: &AlignOptions) -> Alignment {
         (None, Some(d)) => d,
         (None, None) => default,
     };
-    let (old_keys, new_keys) = keys_of_both(old, new, policy);
-    let os = Side::from_keys(old, old_keys);
-    let ns = Side::from_keys(new, new_keys);
-    let mut links = align_sides(&os, &ns);
+    let parallel = text_bytes(old) + text_bytes(new) >= PARALLEL_MIN_BYTES;
+    let (old_keys, new_keys) = keys_of_both(old, new, policy, parallel);
+    // The candidate search needs only the keys: with `parallel`, the rest of
+    // both sides is prepared meanwhile on a second thread.
+    let parts = |ed: &Edition, keys: &[Vec<u32>]| Side::parts(ed, keys);
+    let ((old_parts, new_parts), cands) = if !parallel {
+        let cands = candidates::candidate_pairs(&old_keys, &new_keys, false);
+        ((parts(old, &old_keys), parts(new, &new_keys)), cands)
+    } else {
+        std::thread::scope(|s| {
+            let worker = s.spawn(|| (parts(old, &old_keys), parts(new, &new_keys)));
+            let cands = candidates::candidate_pairs(&old_keys, &new_keys, true);
+            // The worker cannot fail short of a bug; prepare again here.
+            let sides = worker
+                .join()
+                .unwrap_or_else(|_| (parts(old, &old_keys), parts(new, &new_keys)));
+            (sides, cands)
+        })
+    };
+    let side = |keys: Vec<Vec<u32>>, (bags, patterns, parent)| Side {
+        keys,
+        bags,
+        patterns,
+        parent,
+    };
+    let os = side(old_keys, old_parts);
+    let ns = side(new_keys, new_parts);
+    let mut links = align_sides(&os, &ns, cands, parallel);
     links.sort_by_key(|l| (l.first_new(), l.first_old()));
     let mut old_used = vec![false; os.len()];
     let mut new_used = vec![false; ns.len()];
@@ -560,17 +661,17 @@ pub fn align(old: &Edition, new: &Edition, opts: &AlignOptions) -> Alignment {
     }
 }
 
-fn align_sides(os: &Side, ns: &Side) -> Vec<Link> {
+fn align_sides(os: &Side, ns: &Side, cands: Vec<(usize, usize)>, parallel: bool) -> Vec<Link> {
     let (n, m) = (os.len(), ns.len());
     if n == 0 || m == 0 {
         return Vec::new();
     }
-    let cands = candidates::candidate_pairs(os, ns);
     let mut sc = Scorer {
         old: os,
         new: ns,
         cache: HashMap::with_capacity_and_hasher(cands.len() * 2, Default::default()),
     };
+    sc.score_all(&cands, parallel);
 
     // Steps 3–4: score candidates, greedy one-to-one assignment.
     let mut ranked: Vec<(f64, f64, usize, usize)> = Vec::with_capacity(cands.len());
@@ -1203,6 +1304,93 @@ mod tests {
         assert_eq!(a.added, [0]);
         let b = align(&n, &o, &AlignOptions::default());
         assert_eq!(b.removed, [0]);
+    }
+
+    /// Two generated editions (synthetic words), the new one with clauses
+    /// reworded, dropped, added and moved.
+    fn generated_pair() -> (Edition, Edition) {
+        let words = [
+            "alpha",
+            "beta",
+            "gamma",
+            "delta",
+            "routes",
+            "funds",
+            "report",
+            "synthetic",
+            "council",
+            "assembly",
+            "decides",
+            "requests",
+            "notes",
+            "welcomes",
+            "the",
+            "of",
+        ];
+        let clause = |k: usize, shift: usize| -> String {
+            (0..12 + k % 7)
+                .map(|w| words[(k * 7 + w * 3 + shift * (w % 3)) % words.len()])
+                .collect::<Vec<_>>()
+                .join(" ")
+                + &format!(" clause {k} (synthetic);")
+        };
+        let ids = |n: usize| (1..=n).map(|k| format!("OP{k}")).collect::<Vec<_>>();
+        let old_texts: Vec<String> = (0..60).map(|k| clause(k, 0)).collect();
+        let mut new_texts: Vec<String> = (0..60)
+            .filter(|k| k % 11 != 5)
+            .map(|k| clause(k, usize::from(k % 4 == 1)))
+            .collect();
+        new_texts.insert(10, clause(200, 0));
+        new_texts.swap(3, 40);
+        let mk = |texts: &[String]| {
+            let ids = ids(texts.len());
+            let units: Vec<(&str, &str)> = ids
+                .iter()
+                .zip(texts)
+                .map(|(i, t)| (i.as_str(), t.as_str()))
+                .collect();
+            ed(&units)
+        };
+        (mk(&old_texts), mk(&new_texts))
+    }
+
+    #[test]
+    fn two_threads_give_what_one_gives() {
+        let (o, n) = generated_pair();
+        let policy = normalize::default_policy(false, false);
+        let (ok1, nk1) = keys_of_both(&o, &n, policy, false);
+        let (ok2, nk2) = keys_of_both(&o, &n, policy, true);
+        assert_eq!((&ok1, &nk1), (&ok2, &nk2));
+        let c1 = candidates::candidate_pairs(&ok1, &nk1, false);
+        let c2 = candidates::candidate_pairs(&ok1, &nk1, true);
+        assert_eq!(c1, c2);
+        let os = Side::from_keys(&o, ok1);
+        let ns = Side::from_keys(&n, nk1);
+        let l1 = align_sides(&os, &ns, c1, false);
+        let l2 = align_sides(&os, &ns, c2, true);
+        assert_eq!(l1, l2);
+        assert!(l1.len() > 40, "{}", l1.len());
+    }
+
+    #[test]
+    fn fx_write_hashes_zero_padded_little_endian_words() {
+        // The word-by-word definition the hash values (and so every map's
+        // order) rest on.
+        let reference = |bytes: &[u8]| {
+            let mut h = FxHasher::default();
+            for chunk in bytes.chunks(8) {
+                let mut b = [0u8; 8];
+                b[..chunk.len()].copy_from_slice(chunk);
+                h.write_u64(u64::from_le_bytes(b));
+            }
+            h.finish()
+        };
+        let text = b"Secretary-General's report (synthetic), 2030 Agenda";
+        for len in 0..text.len() {
+            let mut h = FxHasher::default();
+            h.write(&text[..len]);
+            assert_eq!(h.finish(), reference(&text[..len]), "{len}");
+        }
     }
 
     #[test]

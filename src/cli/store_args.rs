@@ -146,17 +146,52 @@ pub fn read_inputs(
         };
     }
     fetch_missing(&refs_only, lang, store)?;
-    // The inputs are read at the same time, one thread each.
+    if !worth_threads(inputs) {
+        return inputs.iter().map(|&i| read_input(i, lang, store)).collect();
+    }
+    // The inputs are read at the same time: the first on this thread, each
+    // other one on a thread of its own.
     std::thread::scope(|s| {
         let workers: Vec<_> = inputs
             .iter()
+            .skip(1)
             .map(|&i| (i, s.spawn(move || read_input(i, lang, store))))
             .collect();
-        workers
+        let first = inputs.first().map(|&i| read_input(i, lang, store));
+        first
             .into_iter()
-            .map(|(i, w)| w.join().unwrap_or_else(|_| read_input(i, lang, store)))
+            .chain(
+                workers
+                    .into_iter()
+                    .map(|(i, w)| w.join().unwrap_or_else(|_| read_input(i, lang, store))),
+            )
             .collect()
     })
+}
+
+/// Whether reading `inputs` on a thread each pays: not for plain files
+/// (no PDF, which runs `pdftotext`) under [`PARALLEL_READ_MIN_BYTES`]
+/// together, whose reading takes a few milliseconds — less than a second
+/// thread can cost on a busy machine.
+fn worth_threads(inputs: &[&str]) -> bool {
+    /// Input bytes (files together) from which they are read on threads.
+    const PARALLEL_READ_MIN_BYTES: u64 = 1 << 20;
+    let mut total = 0;
+    for i in inputs {
+        let path = Path::new(i);
+        let Ok(meta) = std::fs::metadata(path) else {
+            return true; // a store reference
+        };
+        let mut head = [0u8; 8];
+        let n = std::fs::File::open(path)
+            .and_then(|mut f| std::io::Read::read(&mut f, &mut head))
+            .unwrap_or(0);
+        if !meta.is_file() || head[..n].starts_with(b"%PDF") {
+            return true;
+        }
+        total += meta.len();
+    }
+    total >= PARALLEL_READ_MIN_BYTES
 }
 
 /// Fetch from the UN the editions these references name that the store

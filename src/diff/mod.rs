@@ -6,9 +6,10 @@
 //! (docs/JSON.md).
 
 mod damage;
+mod patience;
 
 use serde::Serialize;
-use similar::{Algorithm, DiffTag};
+use similar::DiffTag;
 use unicode_segmentation::UnicodeSegmentation;
 
 use crate::align::{self, AlignOptions, Alignment};
@@ -302,14 +303,23 @@ fn added_change(new: &Edition, j: usize) -> Change {
 }
 
 /// Word diffs and similarities of linked texts (none for unchanged ones),
-/// computed on two threads when there are enough of them to pay for one.
+/// computed on two threads when the changed texts are long enough to pay for
+/// one ([`align::PARALLEL_MIN_BYTES`]).
 fn word_diffs(
     texts: &[(String, String)],
     kinds: &[ChangeKind],
     lang: Language,
 ) -> Vec<(Vec<WordOp>, f64)> {
-    /// Below this many changed texts a second thread costs more than it saves.
-    const PARALLEL_MIN: usize = 8;
+    word_diffs_from(texts, kinds, lang, align::PARALLEL_MIN_BYTES)
+}
+
+/// [`word_diffs`], on two threads from `parallel_min` bytes of changed text.
+fn word_diffs_from(
+    texts: &[(String, String)],
+    kinds: &[ChangeKind],
+    lang: Language,
+    parallel_min: usize,
+) -> Vec<(Vec<WordOp>, f64)> {
     let one = |(ot, nt): &(String, String), kind: &ChangeKind| -> (Vec<WordOp>, f64) {
         if *kind == ChangeKind::Unchanged {
             (Vec::new(), 1.0)
@@ -322,15 +332,6 @@ fn word_diffs(
     let run = |range: std::ops::Range<usize>| -> Vec<(Vec<WordOp>, f64)> {
         range.map(|k| one(&texts[k], &kinds[k])).collect()
     };
-    let changed = kinds
-        .iter()
-        .filter(|k| **k != ChangeKind::Unchanged)
-        .count();
-    if changed < PARALLEL_MIN {
-        return run(0..texts.len());
-    }
-    // Split where half of the changed texts' bytes lie, so both threads get
-    // about the same work.
     let cost = |k: usize| {
         if kinds[k] == ChangeKind::Unchanged {
             0
@@ -339,6 +340,11 @@ fn word_diffs(
         }
     };
     let total: usize = (0..texts.len()).map(cost).sum();
+    if total < parallel_min {
+        return run(0..texts.len());
+    }
+    // Split where half of the changed texts' bytes lie, so both threads get
+    // about the same work.
     let mut acc = 0;
     let mid = (0..texts.len())
         .position(|k| {
@@ -376,10 +382,10 @@ pub fn word_diff(old: &str, new: &str, lang: Language) -> Vec<WordOp> {
     // Tokens are interned to integers once, so the diff compares and hashes
     // integers instead of strings. Interning keeps equality exactly, so the
     // edit script is the one the same algorithm gives on the strings.
-    let mut tok = Tokens::default();
+    let mut tok = Tokens::with_capacity((old.len() + new.len()) / 8);
     let (old_ids, old_ends) = tok.split(old, lang);
     let (new_ids, new_ends) = tok.split(new, lang);
-    let ops = similar::capture_diff_slices(Algorithm::Patience, &old_ids, &new_ids);
+    let ops = patience::capture(&old_ids, &new_ids, tok.ids.len());
     // Text of tokens `r` of a side: tokens are contiguous, so one slice.
     let span = |text: &'_ str, ends: &[usize], r: std::ops::Range<usize>| -> (usize, usize) {
         let start = if r.start == 0 { 0 } else { ends[r.start - 1] };
@@ -408,16 +414,25 @@ pub fn word_diff(old: &str, new: &str, lang: Language) -> Vec<WordOp> {
 /// Token interner of [`word_diff`]: Unicode word bounds (words, white space
 /// runs and punctuation, as `similar`'s word diff splits), or characters for
 /// unspaced languages.
-#[derive(Default)]
 struct Tokens<'a> {
     ids: align::HashMap<&'a str, u32>,
 }
 
 impl<'a> Tokens<'a> {
+    /// An interner with room for `n` distinct tokens before it grows.
+    fn with_capacity(n: usize) -> Self {
+        Tokens {
+            ids: align::HashMap::with_capacity_and_hasher(n, Default::default()),
+        }
+    }
+
     /// Token ids of `text` and the byte offset where each token ends.
     fn split(&mut self, text: &'a str, lang: Language) -> (Vec<u32>, Vec<usize>) {
-        let mut ids = Vec::new();
-        let mut ends = Vec::new();
+        // Room for the usual count (a word and a space every eight bytes or
+        // so), so the vectors rarely grow.
+        let guess = text.len() / 3 + 1;
+        let mut ids = Vec::with_capacity(guess);
+        let mut ends = Vec::with_capacity(guess);
         let mut push = |t: &'a str, end: usize| {
             let next = self.ids.len() as u32;
             ids.push(*self.ids.entry(t).or_insert(next));
@@ -428,7 +443,7 @@ impl<'a> Tokens<'a> {
                 let e = i + c.len_utf8();
                 push(&text[i..e], e);
             }
-        } else if text.is_ascii() {
+        } else if normalize::ascii_word_bounds_apply(text) {
             for (i, w) in normalize::ascii_word_bounds(text) {
                 push(w, i + w.len());
             }
@@ -496,7 +511,7 @@ pub fn script_similarity(ops: &[WordOp], lang: Language) -> f64 {
     let count = |t: &str| -> usize {
         if lang.is_unspaced() {
             t.chars().filter(|c| !c.is_whitespace()).count()
-        } else if t.is_ascii() {
+        } else if normalize::ascii_word_bounds_apply(t) {
             normalize::ascii_word_bounds(t)
                 .filter(|(_, w)| !w.trim().is_empty())
                 .count()
@@ -527,6 +542,7 @@ pub fn script_similarity(ops: &[WordOp], lang: Language) -> f64 {
 mod tests {
     use super::*;
     use crate::model::{SourceFormat, Unit};
+    use similar::Algorithm;
 
     fn side(ops: &[WordOp], keep: Op) -> String {
         ops.iter()
@@ -600,6 +616,32 @@ mod tests {
             assert_eq!(side(&d, Op::Delete), o);
             assert_eq!(side(&d, Op::Insert), n);
         }
+    }
+
+    #[test]
+    fn two_threads_give_what_one_gives() {
+        let texts: Vec<(String, String)> = (0..20)
+            .map(|k| {
+                let o = format!("Requests report {k} at its seventy-sixth session (synthetic);");
+                (
+                    o.clone(),
+                    o.replace("sixth", "eighth").replace("report", "a report"),
+                )
+            })
+            .collect();
+        let kinds: Vec<ChangeKind> = (0..20)
+            .map(|k| {
+                if k % 3 == 0 {
+                    ChangeKind::Unchanged
+                } else {
+                    ChangeKind::Changed
+                }
+            })
+            .collect();
+        let one = word_diffs_from(&texts, &kinds, Language::En, usize::MAX);
+        let two = word_diffs_from(&texts, &kinds, Language::En, 0);
+        assert_eq!(one, two);
+        assert_eq!(one.len(), 20);
     }
 
     #[test]

@@ -115,6 +115,25 @@ fn looks_binary(bytes: &[u8]) -> bool {
     controls * 20 > head.len()
 }
 
+/// Line ends made `\n`: `\r\n` and a lone `\r` alike, in one pass (as
+/// `replace("\r\n", "\n").replace('\r', "\n")`).
+fn crlf_to_lf(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(k) = rest.find('\r') {
+        out.push_str(&rest[..k]);
+        out.push('\n');
+        let skip = if rest[k + 1..].starts_with('\n') {
+            2
+        } else {
+            1
+        };
+        rest = &rest[k + skip..];
+    }
+    out.push_str(rest);
+    out
+}
+
 /// Decode bytes to text with LF line ends and no BOM.
 pub fn decode(bytes: &[u8]) -> Result<Decoded, ErrorKind> {
     let mut warnings = Vec::new();
@@ -150,7 +169,7 @@ pub fn decode(bytes: &[u8]) -> Result<Decoded, ErrorKind> {
         ));
     }
     let text = if text.contains('\r') {
-        text.replace("\r\n", "\n").replace('\r', "\n")
+        crlf_to_lf(&text)
     } else {
         text
     };
@@ -176,6 +195,24 @@ fn decode_legacy(bytes: &[u8]) -> (String, &'static str) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn line_ends_in_one_pass() {
+        for t in [
+            "",
+            "\r",
+            "\r\n",
+            "a\r\nb\rc\n\r\r\nd\r",
+            "\n\r\r",
+            "é\r\n大",
+        ] {
+            assert_eq!(
+                crlf_to_lf(t),
+                t.replace("\r\n", "\n").replace('\r', "\n"),
+                "{t:?}"
+            );
+        }
+    }
 
     #[test]
     fn sniffs_formats() {

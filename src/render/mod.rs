@@ -242,22 +242,25 @@ impl Seg {
 /// character (see [`is_unsafe_char`]) into its own visible [`Label::Escape`]
 /// segment.
 pub fn push_doc_text(segs: &mut Vec<Seg>, label: Option<Label>, text: &str) {
-    let mut run = String::new();
-    for c in text.chars() {
+    // Safe runs are copied whole, from where the last unsafe character ended.
+    let mut start = 0;
+    for (i, c) in text.char_indices() {
         if is_unsafe_char(c) {
-            if !run.is_empty() {
+            if start < i {
                 segs.push(Seg {
                     label,
-                    text: std::mem::take(&mut run),
+                    text: text[start..i].to_string(),
                 });
             }
             segs.push(Seg::new(Label::Escape, escape_char(c)));
-        } else {
-            run.push(c);
+            start = i + c.len_utf8();
         }
     }
-    if !run.is_empty() {
-        segs.push(Seg { label, text: run });
+    if start < text.len() {
+        segs.push(Seg {
+            label,
+            text: text[start..].to_string(),
+        });
     }
 }
 
