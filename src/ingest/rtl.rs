@@ -134,12 +134,30 @@ fn re(pattern: &str) -> Regex {
 /// Clean renderings (one paragraph per line, `[^n]` markers) and any
 /// left-to-right text give false.
 pub fn looks_like_rtl_extraction(text: &str) -> bool {
+    // Most texts have no Arabic at all: say so without the regular
+    // expressions (compiling and running them cost more than the reading).
+    if !text.chars().any(in_arabic_blocks) {
+        return false;
+    }
     let arabic = ARABIC_LETTER.find_iter(text).count();
     let latin = LATIN_LETTER.find_iter(text).count();
     if arabic == 0 || (arabic as f64) < MIN_ARABIC_LETTER_SHARE * (arabic + latin) as f64 {
         return false;
     }
     extraction_signs(text) >= MIN_EXTRACTION_SIGNS
+}
+
+/// The Unicode blocks that hold the Arabic script (a superset of
+/// `\p{Arabic}`): no character in them, no Arabic letter.
+fn in_arabic_blocks(c: char) -> bool {
+    matches!(
+        c,
+        '\u{0600}'..='\u{08FF}'
+            | '\u{FB50}'..='\u{FDFF}'
+            | '\u{FE70}'..='\u{FEFF}'
+            | '\u{10E60}'..='\u{10EFF}'
+            | '\u{1EC70}'..='\u{1EEFF}'
+    )
 }
 
 /// Count the kinds of PDF-extraction evidence in a text: an operative number
@@ -872,6 +890,20 @@ fn take_lead(s: &str) -> (String, String) {
 
 #[cfg(test)]
 mod tests {
+    /// Every character the Arabic-letter expression matches lies in the
+    /// blocks of the cheap check (all of Unicode, one by one).
+    #[test]
+    fn arabic_blocks_cover_every_arabic_letter() {
+        let mut letters = 0;
+        for c in (0..=0x10FFFFu32).filter_map(char::from_u32) {
+            if super::ARABIC_LETTER.is_match(c.encode_utf8(&mut [0; 4])) {
+                letters += 1;
+                assert!(super::in_arabic_blocks(c), "U+{:04X}", c as u32);
+            }
+        }
+        assert!(letters > 300, "{letters}");
+    }
+
     use super::*;
 
     // All Arabic in these tests is synthetic: invented short clauses, not

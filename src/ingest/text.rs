@@ -163,7 +163,7 @@ fn is_furniture(t: &str) -> bool {
         || BARCODE.is_match(t)
         || PAGE_MARK.is_match(t)
         || URL_LINE.is_match(t)
-        || RECYCLE.is_match(t)
+        || (t.get(..2).is_some_and(|p| p.eq_ignore_ascii_case("pl")) && RECYCLE.is_match(t))
         || t == "♲"
         || (!t.is_empty() && t.chars().all(|c| c == '\u{25A1}' || c.is_whitespace()))
 }
@@ -683,6 +683,22 @@ fn rebuild(lines: &[Line], vocab: &HashSet<String>, capitals: bool) -> Vec<Strin
 
 /// Split operative paragraphs an extraction ran together ("…; 13. Welcomes
 /// …") when the number is the next one expected.
+/// A necessary condition for [`RUN_TOGETHER`] to match: a number (one to
+/// three digits) followed by a full stop, white space and a capital, after a
+/// `;` `:` or `.` somewhere before it.
+fn may_run_together(text: &str) -> bool {
+    let Some(first_stop) = text.find([';', ':', '.']) else {
+        return false;
+    };
+    let tail = &text[first_stop + 1..];
+    tail.char_indices().any(|(i, c)| {
+        c == '.' && tail[..i].chars().next_back().is_some_and(char::is_numeric) && {
+            let after = tail[i + 1..].trim_start();
+            after.len() < tail.len() - i - 1 && after.starts_with(char::is_uppercase)
+        }
+    })
+}
+
 fn split_run_together(paras: &mut Vec<String>) {
     let mut out: Vec<String> = Vec::with_capacity(paras.len());
     let mut next_op = 1u32;
@@ -721,6 +737,11 @@ fn split_run_together(paras: &mut Vec<String>) {
             }
         }
         loop {
+            // The regular expression costs tens of milliseconds to compile
+            // (its bounded run of Unicode letters): most texts never need it.
+            if !may_run_together(rest) {
+                break;
+            }
             let found = RUN_TOGETHER.captures_iter(rest).find_map(|c| {
                 let n: u32 = c[2].parse().ok()?;
                 let number = c.get(2)?.start();
@@ -847,6 +868,16 @@ mod tests {
     }
 
     proptest::proptest! {
+        /// The cheap check never says no where the expression matches.
+        #[test]
+        fn run_together_check_is_necessary(
+            text in "([;:.,]|\\s|\\PC|[0-9٠-٩]{1,4}\\.|\\. |[A-ZÉА-Я][a-zé]{0,8}| {1,2}|\u{A0}){0,40}"
+        ) {
+            if RUN_TOGETHER.is_match(&text) {
+                proptest::prop_assert!(may_run_together(&text), "{:?}", text);
+            }
+        }
+
         #[test]
         fn never_panics(body in "(\\PC|\n|\x0c| {4}|_{6}|\\[\\^[0-9]\\]|[0-9]{1,2}\\. |\\([a-z]\\) |-\n){0,80}") {
             let text = format!("The General Assembly,\n{body}");
@@ -877,6 +908,20 @@ mod tests {
             ),
             Err(ErrorKind::NotAResolution(_))
         ));
+    }
+
+    #[test]
+    fn run_together_check_on_examples() {
+        for t in [
+            "…; 13. Welcomes",
+            "…; Reporting and review 36. Calls upon",
+            "….\u{A0}٣. Decides",
+        ] {
+            assert_eq!(RUN_TOGETHER.is_match(t), may_run_together(t), "{t}");
+            assert!(may_run_together(t), "{t}");
+        }
+        assert!(!may_run_together("Welcomes the report of 2019. and"));
+        assert!(!may_run_together("13. Welcomes the report"));
     }
 
     #[test]
