@@ -607,3 +607,31 @@ fn a_document_that_repeats_unit_ids_is_refused_before_anything_is_written() {
     let list = stdout(rd(root).arg("list"));
     assert!(!list.contains("74/92"), "{list}");
 }
+
+/// `init .` in a folder not named versions makes that folder the repository:
+/// no repository appears in the folder around it (here the home folder).
+#[test]
+fn init_here_makes_no_repository_in_the_folder_above() {
+    let home = tempfile::tempdir().unwrap();
+    let here = home.path().join("un-store");
+    std::fs::create_dir_all(&here).unwrap();
+    let s = stdout(rd(home.path()).current_dir(&here).args(["init", "."]));
+    let here = here.canonicalize().unwrap();
+    assert!(
+        s.contains(&format!("created a git repository in {}", here.display())),
+        "{s}"
+    );
+    assert!(here.join(".git").is_dir());
+    assert!(!home.path().join(".git").exists(), "{s}");
+    // Found from inside without --store.
+    let f = akn("en", "A-RES-76-186");
+    let imported = stdout(rd(home.path()).current_dir(&here).args(["import", &f]));
+    assert!(imported.contains("imported as"), "{imported}");
+    let list = stdout(rd(home.path()).current_dir(&here).arg("list"));
+    assert!(list.contains("A/RES/76/186"), "{list}");
+    rd(home.path())
+        .current_dir(&here)
+        .arg("fsck")
+        .assert()
+        .success();
+}

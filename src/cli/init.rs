@@ -15,12 +15,14 @@ use super::EXIT_SAME;
 /// Create a version store: a folder with catalog.toml in a git repository.
 ///
 /// DIR defaults to versions/ of the git repository around the current folder (or of the
-/// current folder when there is none). When DIR is in no git repository, one is created in
-/// DIR's parent folder. The first commit holds catalog.toml and a .gitignore.
+/// current folder when there is none). When DIR is in no git repository, one is created: in
+/// DIR's parent folder when DIR is named versions (a project folder with its store), else in DIR
+/// itself. The first commit holds catalog.toml and a .gitignore.
 ///
 /// Examples:
 ///   resdiff init
 ///   resdiff init ~/un/versions
+///   resdiff init ~/un-store        (a repository of its own)
 #[derive(Debug, Args)]
 pub struct InitArgs {
     /// The store folder to create.
@@ -37,10 +39,8 @@ pub fn run(args: &InitArgs, _style: Style, out: &mut dyn Write) -> Result<u8> {
     };
     let (b, created) = GitBackend::init(&dir, signature_from_env())?;
     writeln!(out, "created a resdiff store in {}", b.dir().display())?;
-    if created {
-        if let Some(p) = b.dir().parent() {
-            writeln!(out, "created a git repository in {}", p.display())?;
-        }
+    if let Some(root) = created {
+        writeln!(out, "created a git repository in {}", root.display())?;
     }
     Ok(EXIT_SAME)
 }

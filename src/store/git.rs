@@ -130,21 +130,36 @@ impl GitBackend {
         let wd = repo
             .workdir()
             .ok_or_else(|| StoreError::Git("the repository is bare".into()))?;
-        Ok(wd.join("versions"))
+        let versions = wd.join("versions");
+        // A repository that is the store itself (made by `init DIR` for a
+        // DIR not named versions) has the catalogue at its top.
+        if !versions.exists() && wd.join(CATALOG_FILE).is_file() {
+            return Ok(wd.to_path_buf());
+        }
+        Ok(versions)
     }
 
-    /// Create a store in `dir` (and a git repository in its parent folder
-    /// when `dir` is in none). Returns the backend and whether a repository
-    /// was created.
-    pub fn init(dir: &Path, sig: Option<SignatureSpec>) -> Result<(Self, bool), StoreError> {
+    /// Create a store in `dir`, and a git repository when `dir` is in none:
+    /// in its parent folder when `dir` is named `versions` (a project folder
+    /// holding its store, found by [`GitBackend::discover`]), else in `dir`
+    /// itself — never in a folder the caller did not name, such as the home
+    /// folder around `init .`. Returns the backend and the folder of the
+    /// repository created, if any.
+    pub fn init(
+        dir: &Path,
+        sig: Option<SignatureSpec>,
+    ) -> Result<(Self, Option<PathBuf>), StoreError> {
         fs::create_dir_all(dir).map_err(|e| StoreError::io(dir, e))?;
         let abs = fs::canonicalize(dir).map_err(|e| StoreError::io(dir, e))?;
         let created = if Repository::discover(&abs).is_err() {
-            let root = abs.parent().unwrap_or(&abs);
+            let root = match abs.parent() {
+                Some(parent) if abs.file_name().is_some_and(|n| n == "versions") => parent,
+                _ => &abs,
+            };
             Repository::init(root)?;
-            true
+            Some(root.to_path_buf())
         } else {
-            false
+            None
         };
         let mut b = GitBackend::open(&abs)?;
         b.signature = sig;
@@ -734,11 +749,41 @@ mod tests {
     }
 
     #[test]
+    fn a_store_not_named_versions_is_its_own_repository() {
+        let tmp = tempfile::tempdir().unwrap();
+        let dir = tmp.path().join("mystore");
+        let (b, created) = GitBackend::init(&dir, sig()).unwrap();
+        let dir = dir.canonicalize().unwrap();
+        assert_eq!(created.as_deref(), Some(dir.as_path()));
+        assert!(dir.join(".git").is_dir());
+        assert!(
+            !tmp.path().join(".git").exists(),
+            "no repository around the store"
+        );
+        let mut s = Store::new(b);
+        let mut e = Edition::new("t", SourceFormat::Text, Language::En);
+        e.facts.symbol = Some("A/RES/1/1".into());
+        e.units
+            .push(Unit::new(UnitId::pp(1), "Recalling (synthetic),"));
+        let out = s.import(&e, &ImportOptions::default()).unwrap();
+        assert!(matches!(out, ImportOutcome::Added { .. }), "{out:?}");
+        assert!(s.fsck().unwrap().problems.is_empty());
+        // Found from inside it, and opened again.
+        fs::create_dir_all(dir.join("notes")).unwrap();
+        let found = GitBackend::discover(&dir.join("notes")).unwrap();
+        assert_eq!(found.canonicalize().unwrap(), dir);
+        assert!(GitBackend::open(&found).is_ok());
+    }
+
+    #[test]
     fn init_import_fsck_and_recover() {
         let tmp = tempfile::tempdir().unwrap();
         let dir = tmp.path().join("versions");
         let (b, created) = GitBackend::init(&dir, sig()).unwrap();
-        assert!(created);
+        assert_eq!(
+            created.as_deref(),
+            Some(tmp.path().canonicalize().unwrap().as_path())
+        );
         let mut s = Store::new(b);
         let mut e = Edition::new("t", SourceFormat::Text, Language::En);
         e.facts.symbol = Some("A/RES/1/1".into());
