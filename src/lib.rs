@@ -5,6 +5,10 @@
 //! terminal I/O and reads no environment variables: the binary (`src/main.rs`
 //! and [`cli`]) does that. See `docs/ARCHITECTURE.md`.
 
+// Test helpers shared with the integration tests name the crate `resdiff`.
+#[cfg(test)]
+extern crate self as resdiff;
+
 pub mod align;
 pub mod corpus;
 pub mod diff;

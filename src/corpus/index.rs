@@ -104,7 +104,7 @@ pub fn shingles(ed: &Edition) -> Vec<u64> {
 }
 
 /// Size of the intersection of two ascending, distinct lists.
-pub fn intersection(a: &[u64], b: &[u64]) -> usize {
+pub fn intersection<T: Ord>(a: &[T], b: &[T]) -> usize {
     let (mut i, mut j, mut n) = (0, 0, 0);
     while i < a.len() && j < b.len() {
         match a[i].cmp(&b[j]) {

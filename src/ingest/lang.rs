@@ -108,6 +108,23 @@ pub fn organ_line(line: &str) -> Option<(Organ, Language)> {
         .map(|(l, _, o)| (o.clone(), *l))
 }
 
+/// Arabic months as the UN writes them ("كانون الأول/ديسمبر"): the Levantine
+/// name, a slash, the name borrowed from the Latin calendar.
+pub const AR_MONTHS: [(&str, &str); 12] = [
+    ("كانون الثاني", "يناير"),
+    ("شباط", "فبراير"),
+    ("آذار", "مارس"),
+    ("نيسان", "أبريل"),
+    ("أيار", "مايو"),
+    ("حزيران", "يونيه"),
+    ("تموز", "يوليه"),
+    ("آب", "أغسطس"),
+    ("أيلول", "سبتمبر"),
+    ("تشرين الأول", "أكتوبر"),
+    ("تشرين الثاني", "نوفمبر"),
+    ("كانون الأول", "ديسمبر"),
+];
+
 /// Month names (lower case) per language, January first. Arabic gives the
 /// part after the slash of "كانون الأول/ديسمبر".
 fn months(lang: Language) -> [&'static [&'static str]; 12] {

@@ -24,6 +24,8 @@
 use once_cell::sync::Lazy;
 use regex::Regex;
 
+use super::lang::AR_MONTHS;
+
 /// Share of Arabic letters among all letters above which a text is treated
 /// as right-to-left. Resolutions quote Latin symbols and treaty titles, so a
 /// clean majority is enough.
@@ -73,22 +75,6 @@ const OTHER_LEADS: [&str; 8] = [
     "وإقرارا",
     "واقتناعاً",
     "وإدراكاً",
-];
-
-/// Arabic month names as UN documents print them: Syriac name / Latin-derived name.
-const MONTHS: [(&str, &str); 12] = [
-    ("كانون الثاني", "يناير"),
-    ("شباط", "فبراير"),
-    ("آذار", "مارس"),
-    ("نيسان", "أبريل"),
-    ("أيار", "مايو"),
-    ("حزيران", "يونيه"),
-    ("تموز", "يوليه"),
-    ("آب", "أغسطس"),
-    ("أيلول", "سبتمبر"),
-    ("تشرين الأول", "أكتوبر"),
-    ("تشرين الثاني", "نوفمبر"),
-    ("كانون الأول", "ديسمبر"),
 ];
 
 const TATWEEL: char = '\u{0640}';
@@ -583,7 +569,7 @@ fn adoption_line(line: &str) -> Option<String> {
     let lead_end = tail.find(" في").map(|i| i + " في".len())?;
     let lead = &tail[..lead_end];
     let rest = line.replace(lead, " ");
-    let (syriac, latin) = MONTHS.iter().find(|(_, latin)| rest.contains(latin))?;
+    let (syriac, latin) = AR_MONTHS.iter().find(|(_, latin)| rest.contains(latin))?;
     let numbers: Vec<u32> = NUMBER
         .find_iter(&rest)
         .filter_map(|m| m.as_str().parse().ok())

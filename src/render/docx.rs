@@ -921,8 +921,14 @@ const SETTINGS: &str = "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"ye
 <w:footnotePr><w:footnote w:id=\"-1\"/><w:footnote w:id=\"0\"/></w:footnotePr>\
 </w:settings>";
 
+/// The integration tests' reader of tracked documents, for the unit tests.
+#[cfg(test)]
+#[path = "../../tests/docx_support/mod.rs"]
+mod docx_support;
+
 #[cfg(test)]
 mod tests {
+    use super::docx_support::read_tracked;
     use super::*;
     use crate::ingest::docx::to_clean_text;
     use crate::model::{Footnote, SourceFormat, UnitId};
@@ -994,103 +1000,6 @@ mod tests {
         assert!(!doc.contains(">1. Decides"));
         assert!(doc.contains("(bis) irregular;"));
         assert!(doc.contains("&amp; &lt;markup&gt;"));
-    }
-
-    /// What a tracked document says: per clause paragraph, the text after
-    /// accepting all revisions and after rejecting all (`None` when the
-    /// paragraph itself is inserted or deleted), and the revision counts.
-    #[derive(Debug, Default)]
-    pub(crate) struct Tracked {
-        pub accepted: Vec<String>,
-        pub rejected: Vec<String>,
-        pub ins: usize,
-        pub del: usize,
-    }
-
-    pub(crate) fn read_tracked(document_xml: &str) -> Tracked {
-        use quick_xml::events::Event;
-        let mut r = quick_xml::Reader::from_str(document_xml);
-        let mut t = Tracked::default();
-        let (mut in_ins, mut in_del, mut in_rpr_of_ppr, mut in_ppr) = (0, 0, false, false);
-        let (mut text_tag, mut label) = (false, false);
-        let mut para: Option<(bool, Option<&str>, String, String)> = None; // (clause, mark, acc, rej)
-        let attr = |e: &quick_xml::events::BytesStart, k: &[u8]| {
-            e.attributes()
-                .flatten()
-                .find(|a| a.key.as_ref() == k)
-                .map(|a| String::from_utf8_lossy(&a.value).into_owned())
-        };
-        loop {
-            match r.read_event().unwrap() {
-                Event::Start(e) => match e.name().as_ref() {
-                    b"w:p" => para = Some((false, None, String::new(), String::new())),
-                    b"w:pPr" => in_ppr = true,
-                    b"w:rPr" if in_ppr => in_rpr_of_ppr = true,
-                    b"w:ins" => {
-                        in_ins += 1;
-                        t.ins += 1
-                    }
-                    b"w:del" => {
-                        in_del += 1;
-                        t.del += 1
-                    }
-                    b"w:r" => label = false,
-                    b"w:t" | b"w:delText" => text_tag = true,
-                    _ => {}
-                },
-                Event::Empty(e) => match e.name().as_ref() {
-                    b"w:pStyle" => {
-                        if let Some(p) = para.as_mut() {
-                            p.0 = attr(&e, b"w:val").as_deref() == Some(CLAUSE_STYLE);
-                        }
-                    }
-                    b"w:rStyle" => label = attr(&e, b"w:val").as_deref() == Some(LABEL_STYLE),
-                    b"w:ins" if in_rpr_of_ppr => {
-                        if let Some(p) = para.as_mut() {
-                            p.1 = Some("ins")
-                        }
-                    }
-                    b"w:del" if in_rpr_of_ppr => {
-                        if let Some(p) = para.as_mut() {
-                            p.1 = Some("del")
-                        }
-                    }
-                    _ => {}
-                },
-                Event::End(e) => match e.name().as_ref() {
-                    b"w:p" => {
-                        if let Some((true, mark, acc, rej)) = para.take() {
-                            if mark != Some("del") {
-                                t.accepted.push(acc);
-                            }
-                            if mark != Some("ins") {
-                                t.rejected.push(rej);
-                            }
-                        }
-                    }
-                    b"w:pPr" => in_ppr = false,
-                    b"w:rPr" => in_rpr_of_ppr = false,
-                    b"w:ins" => in_ins -= 1,
-                    b"w:del" => in_del -= 1,
-                    b"w:t" | b"w:delText" => text_tag = false,
-                    _ => {}
-                },
-                Event::Text(x) if text_tag && !label => {
-                    let s = x.unescape().unwrap().into_owned();
-                    if let Some(p) = para.as_mut() {
-                        if in_del == 0 {
-                            p.2.push_str(&s);
-                        }
-                        if in_ins == 0 {
-                            p.3.push_str(&s);
-                        }
-                    }
-                }
-                Event::Eof => break,
-                _ => {}
-            }
-        }
-        t
     }
 
     fn part(bytes: &[u8], name: &str) -> String {

@@ -126,7 +126,8 @@ pub fn is_interesting(c: &Change) -> bool {
     c.kind != ChangeKind::Unchanged || c.moved
 }
 
-fn write_elided(hidden: &mut usize, style: Style, out: &mut dyn Write) -> io::Result<()> {
+/// Print the elided-units note for `hidden` units (if any) and reset it.
+pub fn write_elided(hidden: &mut usize, style: Style, out: &mut dyn Write) -> io::Result<()> {
     if *hidden > 0 {
         writeln!(out, "{}", style.paint(Label::Elided, &elided_note(*hidden)))?;
         writeln!(out)?;

@@ -14,6 +14,7 @@
 use once_cell::sync::Lazy;
 use regex::Regex;
 
+use crate::ingest::lang::AR_MONTHS;
 use crate::model::Language;
 
 /// Largest session ordinal recognised and written (the General Assembly
@@ -437,22 +438,6 @@ const RU_MONTHS: [&str; 12] = [
     "октября",
     "ноября",
     "декабря",
-];
-/// Arabic months as the UN writes them: the Levantine name, a slash, the
-/// name borrowed from the Latin calendar.
-const AR_MONTHS: [(&str, &str); 12] = [
-    ("كانون الثاني", "يناير"),
-    ("شباط", "فبراير"),
-    ("آذار", "مارس"),
-    ("نيسان", "أبريل"),
-    ("أيار", "مايو"),
-    ("حزيران", "يونيه"),
-    ("تموز", "يوليه"),
-    ("آب", "أغسطس"),
-    ("أيلول", "سبتمبر"),
-    ("تشرين الأول", "أكتوبر"),
-    ("تشرين الثاني", "نوفمبر"),
-    ("كانون الأول", "ديسمبر"),
 ];
 
 /// Russian "года" after a year; [`parse_citation`] also reads a word one

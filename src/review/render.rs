@@ -17,7 +17,9 @@ use crate::diff::{Change, ChangeKind, Summary};
 use crate::model::{Edition, UnitId};
 use crate::render::docx::{tracked_docx_bytes, TrackOptions};
 use crate::render::report::{ReportFinding, ReportOptions};
-use crate::render::term::{block_heading, edition_title, is_interesting, write_heading, UnitTexts};
+use crate::render::term::{
+    block_heading, edition_title, is_interesting, write_elided, write_heading, UnitTexts,
+};
 use crate::render::{html, json, md};
 use crate::render::{isolate, paint_segs, push_doc_text, redline, stat, Label, Seg, Side, Style};
 
@@ -163,16 +165,7 @@ pub fn write_review_term(r: &Review, style: Style, out: &mut dyn Write) -> io::R
             hidden += 1;
             continue;
         }
-        if hidden > 0 {
-            let units = if hidden == 1 { "unit" } else { "units" };
-            writeln!(
-                out,
-                "{}",
-                style.paint(Label::Elided, &format!("… {hidden} unchanged {units} …"))
-            )?;
-            writeln!(out)?;
-            hidden = 0;
-        }
+        write_elided(&mut hidden, style, out)?;
         let mut head = block_heading(c);
         if let Some(k) = k {
             head.push(Seg::plain(" · "));
@@ -191,15 +184,7 @@ pub fn write_review_term(r: &Review, style: Style, out: &mut dyn Write) -> io::R
         writeln!(out, "{INDENT}{}", isolate(&line, rtl))?;
         writeln!(out)?;
     }
-    if hidden > 0 {
-        let units = if hidden == 1 { "unit" } else { "units" };
-        writeln!(
-            out,
-            "{}",
-            style.paint(Label::Elided, &format!("… {hidden} unchanged {units} …"))
-        )?;
-        writeln!(out)?;
-    }
+    write_elided(&mut hidden, style, out)?;
     if !r.findings.is_empty() {
         writeln!(out, "{}", style.paint(Label::Header, "findings"))?;
         for f in &r.findings {
